@@ -1,17 +1,241 @@
-// TEMPORARY stub while the engine is written; replaced by the real api unit.
+// The api unit: request JSON -> engine call -> response JSON. The only code
+// that knows both the JSON shapes (docs/api.md) and the engine.
 #include "plancalc/api.hpp"
 
-namespace plancalc {
-class Catalog {};
-}
+#include <algorithm>
+#include <new>
+#include <optional>
+
+#include "catalog_reader.hpp"
+#include "json_input.hpp"
+#include "plancalc/catalog.hpp"
+#include "plancalc/compare.hpp"
+#include "plancalc/error.hpp"
+#include "plancalc/quote.hpp"
+#include "response_writer.hpp"
 
 namespace plancalc::api {
-Engine::Engine(const std::string&)
-    : status_(R"({"ok":false,"error":{"code":"not_implemented","message":"engine not built yet","path":"","source":"catalog"}})") {}
+namespace {
+
+using namespace json_input;
+using response::ojson;
+
+constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
+constexpr std::int64_t kMaxQuantity = 1'000'000'000;
+constexpr int kMaxHorizonMonths = 600;
+
+struct Common {
+  std::int64_t quantity = 1;
+  Date start = Date::from_days(0);
+  int horizon_months = 36;
+  Date as_of = Date::from_days(0);
+};
+
+json parse_request(const std::string& text) {
+  json doc = parse(text, kMaxRequestBytes);
+  if (!doc.is_object()) {
+    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(doc));
+  }
+  return doc;
+}
+
+Common read_common(const Object& r) {
+  Common c;
+  if (r.has("quantity")) {
+    c.quantity = as_integer(r.at("quantity"), r.path("quantity"), 1, kMaxQuantity,
+                            "invalid_quantity", "number_too_large");
+  }
+  c.start = as_date(r.at("start"), r.path("start"));
+  if (r.has("horizon_months")) {
+    c.horizon_months = static_cast<int>(
+        as_integer(r.at("horizon_months"), r.path("horizon_months"), 1, kMaxHorizonMonths));
+  }
+  c.as_of = r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : c.start;
+  return c;
+}
+
+const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
+  if (r.has("plan")) {
+    std::string id = as_string(r.at("plan"), r.path("plan"), 200);
+    const Plan* plan = catalog.find_plan(id);
+    if (!plan) {
+      fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id),
+           r.path("plan"));
+    }
+    return *plan;
+  }
+  if (!r.has("tier")) fail("missing_field", "name a 'plan', or a 'tier' and 'billing_months'", "/plan");
+  std::string tier = as_string(r.at("tier"), r.path("tier"), 200);
+  const Tier* t = catalog.find_tier(tier);
+  if (!t) {
+    fail("unknown_tier", "no tier " + excerpt(tier) + " in catalog " + excerpt(catalog.vendor.id),
+         r.path("tier"));
+  }
+  auto months = as_integer(r.at("billing_months"), r.path("billing_months"), 1, 120);
+  for (const Plan& p : catalog.plans) {
+    if (&catalog.tiers[static_cast<std::size_t>(p.tier)] == t && p.billing_months == months) return p;
+  }
+  fail("unknown_plan",
+       "tier " + excerpt(tier) + " has no plan billed every " + std::to_string(months) + " months",
+       r.path("billing_months"));
+}
+
+ojson with_header(const Catalog& catalog, std::optional<Date> as_of, ojson body) {
+  ojson result = {{"catalog", response::catalog_ref(catalog)},
+                  {"conventions", response::conventions(catalog, as_of)}};
+  for (auto& [key, value] : body.items()) result[key] = std::move(value);
+  return result;
+}
+
+ojson run_quote(const Catalog& catalog, const json& doc) {
+  Object r(doc, "");
+  r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of"});
+  const Plan& plan = read_plan_choice(catalog, r);
+  Common c = read_common(r);
+  Quote q = quote(catalog, {&plan, c.quantity, c.start, c.horizon_months});
+  return with_header(catalog, c.as_of, response::quote(catalog, q, c.horizon_months, c.start));
+}
+
+// Reads an optional filter list of ids or integers.
+template <typename T, typename Read>
+std::vector<T> read_filter(const Object& r, const char* key, Read read) {
+  std::vector<T> out;
+  if (!r.has(key)) return out;
+  const json& items = as_array(r.at(key), r.path(key), 1000);
+  for (std::size_t i = 0; i < items.size(); ++i) out.push_back(read(items[i], child(r.path(key), i)));
+  return out;
+}
+
+ojson run_compare(const Catalog& catalog, const json& doc) {
+  Object r(doc, "");
+  r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans"});
+  Common c = read_common(r);
+  auto tiers = read_filter<const Tier*>(r, "tiers", [&](const json& v, const std::string& path) {
+    std::string id = as_string(v, path, 200);
+    const Tier* t = catalog.find_tier(id);
+    if (!t) fail("unknown_tier", "no tier " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), path);
+    return t;
+  });
+  auto months = read_filter<std::int64_t>(r, "billing_months", [](const json& v, const std::string& path) {
+    return as_integer(v, path, 1, 120);
+  });
+  auto plans = read_filter<const Plan*>(r, "plans", [&](const json& v, const std::string& path) {
+    std::string id = as_string(v, path, 200);
+    const Plan* p = catalog.find_plan(id);
+    if (!p) fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), path);
+    return p;
+  });
+  auto contains = [](const auto& list, const auto& item) {
+    return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
+  };
+  CompareRequest request{{}, c.quantity, c.start, c.horizon_months};
+  for (const Plan& p : catalog.plans) {
+    if (contains(tiers, &catalog.tiers[static_cast<std::size_t>(p.tier)]) &&
+        contains(months, static_cast<std::int64_t>(p.billing_months)) && contains(plans, &p)) {
+      request.plans.push_back(&p);
+    }
+  }
+  if (request.plans.empty()) {
+    fail("no_matching_plan", "no plan matches the tiers, billing periods and plans asked for", "");
+  }
+  Comparison cmp = compare(catalog, request);
+  return with_header(catalog, c.as_of,
+                     response::comparison(catalog, cmp, c.quantity, c.horizon_months, c.start));
+}
+
+ojson run_describe(const Catalog& catalog, const json& doc) {
+  Object r(doc, "");
+  r.allow_only({"op", "as_of"});
+  std::optional<Date> as_of;
+  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
+  return with_header(catalog, as_of, response::describe(catalog));
+}
+
+ojson run(const Catalog& catalog, const std::string& op, const json& doc);
+
+// The value of an example's expected field in a result, or null.
+ojson actual_field(const ojson& result, const std::string& field) {
+  if (field == "first_period_total") return result["first_period"]["total"];
+  if (field == "horizon_total") return result["horizon"]["total"];
+  if (field == "effective_per_month") return result["effective_per_month"]["amount"];
+  if (field == "cheapest_plan") return result["cheapest"]["plan"];
+  return nullptr;
+}
+
+ojson run_check(const Catalog& catalog, const json& doc) {
+  Object r(doc, "");
+  r.allow_only({"op"});
+  ojson examples = ojson::array();
+  bool all_passed = true;
+  for (const Example& e : catalog.examples) {
+    ojson item = {{"name", e.name}, {"op", e.op}};
+    ojson mismatches = ojson::array();
+    bool passed = true;
+    try {
+      ojson result = run(catalog, e.op, parse_request(e.request_json));
+      for (const auto& [field, expected] : e.expect) {
+        ojson actual = actual_field(result, field);
+        if (!(actual.is_string() && actual.get<std::string>() == expected)) {
+          passed = false;
+          mismatches.push_back({{"field", field}, {"expected", expected}, {"actual", actual}});
+        }
+      }
+    } catch (const Error& err) {
+      passed = false;
+      item["error"] = {{"code", err.code()}, {"message", err.message()}, {"path", err.path()}};
+    }
+    item["passed"] = passed;
+    item["mismatches"] = mismatches;
+    all_passed = all_passed && passed;
+    examples.push_back(std::move(item));
+  }
+  return {{"catalog", response::catalog_ref(catalog)},
+          {"examples", examples},
+          {"warnings", ojson::array()},
+          {"passed", all_passed}};
+}
+
+ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
+  if (op == "quote") return run_quote(catalog, doc);
+  if (op == "compare") return run_compare(catalog, doc);
+  if (op == "describe") return run_describe(catalog, doc);
+  if (op == "check") return run_check(catalog, doc);
+  fail("unknown_op", "unknown operation " + excerpt(op) + "; expected quote, compare, describe or check");
+}
+
+template <typename Body>
+std::string respond(Body body) {
+  try {
+    return response::ok(body()).dump();
+  } catch (const Error& e) {
+    return response::error(e).dump();
+  } catch (const std::bad_alloc&) {
+    return response::error(Error("out_of_memory", "the input needs more memory than is available", "", Source::request)).dump();
+  } catch (const std::exception& e) {
+    return response::error(Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request)).dump();
+  }
+}
+
+}  // namespace
+
+Engine::Engine(const std::string& catalog_json) {
+  status_ = respond([&]() -> ojson {
+    catalog_ = std::make_unique<const Catalog>(read_catalog(catalog_json));
+    return {{"catalog", response::catalog_ref(*catalog_)}};
+  });
+}
+
 Engine::~Engine() = default;
 Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
-bool Engine::ok() const { return false; }
+
+bool Engine::ok() const { return catalog_ != nullptr; }
+
 const std::string& Engine::status() const { return status_; }
-std::string Engine::call(const std::string&, const std::string&) const { return status_; }
+
+std::string Engine::call(const std::string& op, const std::string& request_json) const {
+  if (!catalog_) return status_;
+  return respond([&]() { return run(*catalog_, op, parse_request(request_json)); });
+}
+
 }  // namespace plancalc::api

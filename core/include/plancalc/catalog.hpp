@@ -1,0 +1,117 @@
+// The in-memory catalog: one vendor's tiers, plans, prices and policies, as
+// typed values. It is built and validated once by the api unit's catalog
+// reader (JSON -> Catalog) and then only read. Ids are resolved to indices at
+// load time, so the engine never looks up a name twice.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "plancalc/calendar.hpp"
+#include "plancalc/money.hpp"
+#include "plancalc/rounding.hpp"
+
+namespace plancalc {
+
+// locale -> translated text, in catalog order
+using Names = std::vector<std::pair<std::string, std::string>>;
+
+struct Vendor {
+  std::string id;
+  std::string name;
+  Names names;
+  std::string source;
+  bool illustrative = false;
+  std::string note;
+};
+
+struct DatedAmount {
+  Date from;
+  Money amount;
+};
+
+struct Product {
+  std::string id;
+  std::string name;
+  Names names;
+  std::vector<DatedAmount> prices;  // ascending by from
+};
+
+struct Feature {
+  std::string id;
+  std::string name;
+  Names names;
+};
+
+struct Tier {
+  std::string id;
+  std::string name;
+  Names names;
+  int rank = 0;
+  std::vector<Feature> features;
+};
+
+enum class PriceModel { flat, per_unit, graduated, volume, package, list_rate };
+const char* to_string(PriceModel model);
+
+struct Band {
+  std::optional<std::int64_t> up_to;  // inclusive; none = no upper bound
+  Money unit_amount = Money::zero();
+  Money flat_amount = Money::zero();
+};
+
+struct Price {
+  PriceModel model = PriceModel::flat;
+  Money amount = Money::zero();          // flat
+  Money unit_amount = Money::zero();     // per_unit
+  std::vector<Band> bands;               // graduated, volume
+  std::int64_t package_size = 1;         // package
+  Money package_amount = Money::zero();  // package
+  int product = -1;                      // list_rate: index into Catalog::products
+  Rate rate = Rate::from_micro_percent(0);  // list_rate
+};
+
+struct DatedPrice {
+  std::optional<Date> from;  // none = always in force
+  Price price;
+};
+
+struct Plan {
+  std::string id;
+  std::string name;
+  Names names;
+  int tier = -1;  // index into Catalog::tiers
+  int billing_months = 1;
+  std::string unit = "unit";
+  std::int64_t min_quantity = 1;
+  std::int64_t max_quantity = 1'000'000'000;
+  std::vector<DatedPrice> prices;  // ascending by from
+};
+
+// A worked case the vendor published: a request and the figures expected.
+struct Example {
+  std::string name;
+  std::string op;
+  std::string request_json;  // kept as text; run through the api like any request
+  std::vector<std::pair<std::string, std::string>> expect;  // field -> expected value
+};
+
+struct Catalog {
+  Vendor vendor;
+  const Currency* currency = nullptr;
+  Rounding rounding{RoundingMode::half_up, 1};
+  std::vector<Product> products;
+  std::vector<Tier> tiers;
+  std::vector<Plan> plans;
+  std::vector<Example> examples;
+  std::string fingerprint;
+
+  const Plan* find_plan(const std::string& id) const;
+  const Tier* find_tier(const std::string& id) const;
+  const Product* find_product(const std::string& id) const;
+};
+
+}  // namespace plancalc

@@ -1,0 +1,67 @@
+// compare: every selected plan priced for the same customer, ranked by what
+// it costs over the horizon, with the savings of longer billing periods and
+// the feature matrix of the tiers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plancalc/catalog.hpp"
+#include "plancalc/error.hpp"
+#include "plancalc/explanation.hpp"
+#include "plancalc/quote.hpp"
+
+namespace plancalc {
+
+struct CompareRequest {
+  std::vector<const Plan*> plans;  // already filtered, catalog order
+  std::int64_t quantity = 1;
+  Date start = Date::from_days(0);
+  int horizon_months = 36;
+};
+
+struct CompareRow {
+  const Plan* plan = nullptr;
+  std::optional<Quote> quote;  // none when the plan cannot be priced
+  std::optional<Error> error;
+  int rank = 0;  // 1 = cheapest over the horizon; 0 when not priced
+};
+
+struct Saving {
+  const Tier* tier = nullptr;
+  const Plan* shorter = nullptr;
+  const Plan* longer = nullptr;
+  int months = 0;  // the longer plan's billing period
+  Money shorter_cost = Money::zero();
+  Money longer_cost = Money::zero();
+  Money saving = Money::zero();
+  std::int64_t permille = 0;  // saving / shorter_cost in tenths of a percent, half up
+  Explanation explanation;
+};
+
+struct FeatureRow {
+  const Feature* feature = nullptr;  // first definition, in tier order
+  std::vector<bool> in_tier;         // per catalog tier
+};
+
+struct Comparison {
+  std::vector<CompareRow> rows;  // by tier rank, then billing months
+  const CompareRow* cheapest = nullptr;
+  Explanation cheapest_explanation;
+  std::vector<Saving> savings;
+  Date horizon_end = Date::from_days(0);
+};
+
+Comparison compare(const Catalog& catalog, const CompareRequest& request);
+
+// Tiers in rank order (indices into catalog.tiers).
+std::vector<int> tiers_by_rank(const Catalog& catalog);
+// The union of the tiers' features, with which tier offers each.
+std::vector<FeatureRow> feature_matrix(const Catalog& catalog);
+
+// A whole percentage with one decimal from tenths of a percent: 167 -> "16.7".
+std::string format_permille(std::int64_t permille);
+
+}  // namespace plancalc

@@ -1,0 +1,230 @@
+#include "json_input.hpp"
+
+#include <cmath>
+#include <set>
+#include <vector>
+
+#include "plancalc/error.hpp"
+
+namespace plancalc::json_input {
+namespace {
+
+// Bracket depth of the text, strings skipped. Done before parsing because
+// the parser recurses and a hostile [[[[...]]]] must not exhaust the stack.
+std::size_t max_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+json parse(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    fail("input_too_large", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                std::to_string(max_bytes));
+  }
+  if (max_depth(text) > kMaxDepth) {
+    fail("too_deep", "JSON nests deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+  // Keys seen per open object, to reject {"plan": "a", "plan": "b"}.
+  std::vector<std::set<std::string>> keys;
+  std::string duplicate;
+  auto callback = [&](int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        keys.emplace_back();
+        break;
+      case json::parse_event_t::object_end:
+        keys.pop_back();
+        break;
+      case json::parse_event_t::key:
+        if (!keys.back().insert(parsed.get<std::string>()).second && duplicate.empty()) {
+          duplicate = parsed.get<std::string>();
+        }
+        break;
+      default:
+        break;
+    }
+    return true;
+  };
+  json v;
+  try {
+    v = json::parse(text.begin(), text.end(), callback);
+  } catch (const json::parse_error& e) {
+    fail("invalid_json", "malformed JSON near byte " + std::to_string(e.byte));
+  }
+  if (!duplicate.empty()) {
+    fail("duplicate_key", "the key " + excerpt(duplicate) + " appears twice in one object");
+  }
+  return v;
+}
+
+std::string child(const std::string& parent, std::string_view key) {
+  std::string out = parent + "/";
+  for (char c : key) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string child(const std::string& parent, std::size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+namespace {
+[[noreturn]] void wrong_type(const json& v, const std::string& path, const char* expected) {
+  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), path);
+}
+}  // namespace
+
+std::string as_string(const json& v, const std::string& path, std::size_t max_length) {
+  if (!v.is_string()) wrong_type(v, path, "a string");
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_length) {
+    fail("string_too_long", "text of " + std::to_string(s.size()) + " bytes; the limit is " +
+                                std::to_string(max_length),
+         path);
+  }
+  return s;
+}
+
+std::string as_id(const json& v, const std::string& path) {
+  std::string s = as_string(v, path);
+  bool ok = !s.empty() && s.size() <= 64;
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    char c = s[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    ok = alnum || (i > 0 && (c == '_' || c == '-' || c == '.'));
+  }
+  if (!ok) {
+    fail("invalid_id",
+         "an id is 1 to 64 characters a-z, 0-9, '_', '-', '.', starting with a letter or digit; "
+         "got " + excerpt(s),
+         path);
+  }
+  return s;
+}
+
+bool as_bool(const json& v, const std::string& path) {
+  if (!v.is_boolean()) wrong_type(v, path, "true or false");
+  return v.get<bool>();
+}
+
+std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi,
+                        const char* low_code, const char* high_code) {
+  auto range = [&](const char* code) -> void {
+    fail(code, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi),
+         path);
+  };
+  if (v.is_number_unsigned()) {
+    auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(hi)) range(high_code);
+    return static_cast<std::int64_t>(u);
+  }
+  if (v.is_number_integer()) {
+    auto i = v.get<std::int64_t>();
+    if (i < lo) range(low_code);
+    if (i > hi) range(high_code);
+    return i;
+  }
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    // 1e30 is an absurd quantity, not merely a badly typed one.
+    if (std::isfinite(d) && d > static_cast<double>(hi)) range(high_code);
+    if (std::isfinite(d) && d < static_cast<double>(lo)) range(low_code);
+  }
+  wrong_type(v, path, "an integer");
+}
+
+Date as_date(const json& v, const std::string& path) {
+  return parse_date(as_string(v, path, 64), path);
+}
+
+Money as_amount(const json& v, const Currency& currency, const std::string& path) {
+  if (v.is_number()) {
+    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", path);
+  }
+  return parse_amount(as_string(v, path, 64), currency, path);
+}
+
+Rate as_rate(const json& v, const std::string& path) {
+  if (v.is_number()) {
+    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", path);
+  }
+  return parse_rate(as_string(v, path, 64), path);
+}
+
+const json& as_array(const json& v, const std::string& path, std::size_t max_items) {
+  if (!v.is_array()) wrong_type(v, path, "an array");
+  if (v.size() > max_items) {
+    fail("too_many_items", "at most " + std::to_string(max_items) + " items, got " +
+                               std::to_string(v.size()),
+         path);
+  }
+  return v;
+}
+
+Object::Object(const json& v, std::string path) : v_(v), path_(std::move(path)) {
+  if (!v.is_object()) wrong_type(v, path_, "an object");
+}
+
+void Object::allow_only(std::initializer_list<std::string_view> keys) const {
+  for (const auto& item : v_.items()) {
+    bool known = false;
+    for (std::string_view k : keys) known = known || item.key() == k;
+    if (!known) fail("unknown_field", "unknown field " + excerpt(item.key()), child(path_, item.key()));
+  }
+}
+
+const json* Object::find(std::string_view key) const {
+  auto it = v_.find(key);
+  return it == v_.end() ? nullptr : &*it;
+}
+
+const json& Object::at(std::string_view key) const {
+  const json* v = find(key);
+  if (!v) fail("missing_field", "missing field '" + std::string(key) + "'", child(path_, key));
+  return *v;
+}
+
+}  // namespace plancalc::json_input

@@ -1,0 +1,70 @@
+// Reading JSON text defensively: size and nesting limits before parsing,
+// duplicate keys rejected, and typed accessors that report the JSON Pointer
+// of any value that is missing, of the wrong type or out of range.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "plancalc/calendar.hpp"
+#include "plancalc/money.hpp"
+#include "plancalc/rounding.hpp"
+
+namespace plancalc::json_input {
+
+using json = nlohmann::json;
+
+constexpr std::size_t kMaxDepth = 64;
+constexpr std::size_t kMaxStringLength = 1000;
+
+// Parses text of at most max_bytes. Errors: input_too_large, too_deep,
+// invalid_json (with the byte offset), duplicate_key.
+json parse(std::string_view text, std::size_t max_bytes);
+
+// JSON Pointer of a child: "/plans" + "3" -> "/plans/3"; '~' and '/' escaped.
+std::string child(const std::string& parent, std::string_view key);
+std::string child(const std::string& parent, std::size_t index);
+
+const char* type_name(const json& v);
+
+// Each accessor fails with wrong_type when v has another JSON type.
+std::string as_string(const json& v, const std::string& path,
+                      std::size_t max_length = kMaxStringLength);
+// A catalog identifier: [a-z0-9][a-z0-9_.-]{0,63}. Error: invalid_id.
+std::string as_id(const json& v, const std::string& path);
+bool as_bool(const json& v, const std::string& path);
+// An integer in [lo, hi]. Below lo: low_code; above hi: high_code.
+std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi,
+                        const char* low_code = "out_of_range",
+                        const char* high_code = "out_of_range");
+Date as_date(const json& v, const std::string& path);
+Money as_amount(const json& v, const Currency& currency, const std::string& path);
+Rate as_rate(const json& v, const std::string& path);
+// An array of at most max_items. Error: too_many_items.
+const json& as_array(const json& v, const std::string& path, std::size_t max_items);
+
+// A JSON object being read: remembers its path, rejects unknown keys.
+class Object {
+ public:
+  Object(const json& v, std::string path);
+  // unknown_field for any key not listed.
+  void allow_only(std::initializer_list<std::string_view> keys) const;
+  const json* find(std::string_view key) const;
+  // missing_field when absent.
+  const json& at(std::string_view key) const;
+  bool has(std::string_view key) const { return find(key) != nullptr; }
+  std::string path(std::string_view key) const { return child(path_, key); }
+  const std::string& path() const { return path_; }
+  const json& value() const { return v_; }
+
+ private:
+  const json& v_;
+  std::string path_;
+};
+
+}  // namespace plancalc::json_input

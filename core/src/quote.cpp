@@ -1,0 +1,29 @@
+#include "plancalc/quote.hpp"
+
+namespace plancalc {
+
+Quote quote(const Catalog& catalog, const QuoteRequest& request) {
+  const Plan& plan = *request.plan;
+  Quote q;
+  q.plan = &plan;
+  q.quantity = request.quantity;
+  q.horizon_end = add_months_clamped(request.start, request.horizon_months);
+  // One charge per billing period that starts inside the horizon; each
+  // period is computed from the anchor, never from the previous period.
+  for (int k = 0;; ++k) {
+    Date start = period_start(request.start, k, plan.billing_months);
+    if (!(start < q.horizon_end)) break;
+    Charge c;
+    c.index = k + 1;
+    c.start = start;
+    c.end = period_start(request.start, k + 1, plan.billing_months);
+    c.priced = price_period(catalog, plan, request.quantity, start);
+    q.horizon_total = add(q.horizon_total, c.priced.total);
+    q.schedule.push_back(std::move(c));
+  }
+  q.effective_per_month = round_quotient(q.first().priced.total.minor(), plan.billing_months,
+                                         catalog.rounding);
+  return q;
+}
+
+}  // namespace plancalc

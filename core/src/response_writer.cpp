@@ -1,0 +1,225 @@
+#include "response_writer.hpp"
+
+namespace plancalc::response {
+namespace {
+
+std::string money(const Catalog& c, Money m) { return format_amount(m, *c.currency); }
+
+ojson plan_ref(const Plan& p, const Catalog& c) {
+  return {{"id", p.id},
+          {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
+          {"billing_months", p.billing_months},
+          {"unit", p.unit}};
+}
+
+ojson line(const Catalog& c, const Line& l) {
+  ojson out = {{"kind", l.kind}, {"quantity", l.quantity}};
+  if (l.unit_amount) out["unit_amount"] = money(c, *l.unit_amount);
+  out["amount"] = money(c, l.amount);
+  out["explanation"] = explanation(c, l.explanation);
+  return out;
+}
+
+ojson tier(const Tier& t) {
+  ojson features = ojson::array();
+  for (const Feature& f : t.features) {
+    features.push_back({{"id", f.id}, {"name", f.name}, {"names", names(f.names)}});
+  }
+  return {{"id", t.id}, {"name", t.name}, {"names", names(t.names)}, {"rank", t.rank},
+          {"features", features}};
+}
+
+ojson tiers(const Catalog& c) {
+  ojson out = ojson::array();
+  for (int t : tiers_by_rank(c)) out.push_back(tier(c.tiers[static_cast<std::size_t>(t)]));
+  return out;
+}
+
+}  // namespace
+
+ojson error(const Error& e) {
+  return {{"ok", false},
+          {"error",
+           {{"code", e.code()},
+            {"message", e.message()},
+            {"path", e.path()},
+            {"source", e.source() == Source::catalog ? "catalog" : "request"}}}};
+}
+
+ojson ok(ojson result) { return {{"ok", true}, {"result", std::move(result)}}; }
+
+ojson catalog_ref(const Catalog& c) {
+  return {{"id", c.vendor.id}, {"fingerprint", c.fingerprint}, {"illustrative", c.vendor.illustrative}};
+}
+
+ojson conventions(const Catalog& c, std::optional<Date> as_of) {
+  ojson out = {{"currency", c.currency->code},
+          {"exponent", c.currency->exponent},
+          {"rounding_mode", to_string(c.rounding.mode)},
+          {"rounding_increment", money(c, Money::from_minor(c.rounding.increment_minor))},
+          {"month_end", "clamp_to_last_day"},
+          {"term", "half_open"}};
+  if (as_of) out["as_of"] = format_date(*as_of);
+  return out;
+}
+
+ojson explanation(const Catalog& c, const Explanation& e) {
+  ojson args = ojson::object();
+  for (const auto& [name, value] : e.args) {
+    if (auto s = std::get_if<std::string>(&value)) {
+      args[name] = *s;
+    } else if (auto i = std::get_if<std::int64_t>(&value)) {
+      args[name] = *i;
+    } else if (auto m = std::get_if<Money>(&value)) {
+      args[name] = money(c, *m);
+    } else if (auto d = std::get_if<Date>(&value)) {
+      args[name] = format_date(*d);
+    } else if (auto r = std::get_if<Rate>(&value)) {
+      args[name] = format_rate(*r);
+    }
+  }
+  return {{"key", e.key}, {"args", args}};
+}
+
+ojson names(const Names& n) {
+  ojson out = ojson::object();
+  for (const auto& [locale, text] : n) out[locale] = text;
+  return out;
+}
+
+ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start) {
+  const Charge& first = q.first();
+  ojson lines = ojson::array();
+  for (const Line& l : first.priced.lines) lines.push_back(line(c, l));
+  ojson schedule = ojson::array();
+  for (const Charge& ch : q.schedule) {
+    ojson item = {{"index", ch.index},
+                  {"start", format_date(ch.start)},
+                  {"end", format_date(ch.end)},
+                  {"amount", money(c, ch.priced.total)}};
+    if (ch.priced.price_from) item["price_from"] = format_date(*ch.priced.price_from);
+    item["explanation"] = explanation(
+        c, {"schedule.period",
+            {{"index", static_cast<std::int64_t>(ch.index)}, {"start", ch.start}, {"end", ch.end}}});
+    schedule.push_back(std::move(item));
+  }
+  const Plan& p = *q.plan;
+  return {
+      {"plan", plan_ref(p, c)},
+      {"quantity", q.quantity},
+      {"first_period",
+       {{"start", format_date(first.start)},
+        {"end", format_date(first.end)},
+        {"lines", lines},
+        {"total", money(c, first.priced.total)}}},
+      {"effective_per_month",
+       {{"amount", money(c, q.effective_per_month)},
+        {"explanation",
+         explanation(c, {"effective.per_month",
+                         {{"total", first.priced.total},
+                          {"months", static_cast<std::int64_t>(p.billing_months)}}})}}},
+      {"schedule", schedule},
+      {"horizon",
+       {{"months", horizon_months},
+        {"start", format_date(start)},
+        {"end", format_date(q.horizon_end)},
+        {"covered_until", format_date(q.covered_until())},
+        {"charges", q.schedule.size()},
+        {"total", money(c, q.horizon_total)},
+        {"explanation",
+         explanation(c, {"horizon.total",
+                         {{"charges", static_cast<std::int64_t>(q.schedule.size())},
+                          {"months", static_cast<std::int64_t>(horizon_months)},
+                          {"covered_until", q.covered_until()}}})}}}};
+}
+
+ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
+                 int horizon_months, Date start) {
+  ojson rows = ojson::array();
+  for (const CompareRow& row : cmp.rows) {
+    const Plan& p = *row.plan;
+    ojson r = {{"plan", p.id},
+               {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
+               {"billing_months", p.billing_months}};
+    if (row.quote) {
+      const Quote& q = *row.quote;
+      r["first_period_total"] = money(c, q.first().priced.total);
+      r["effective_per_month"] = money(c, q.effective_per_month);
+      r["horizon_total"] = money(c, q.horizon_total);
+      r["covered_until"] = format_date(q.covered_until());
+      r["charges"] = q.schedule.size();
+      r["rank"] = row.rank;
+    } else {
+      r["error"] = {{"code", row.error->code()}, {"message", row.error->message()}};
+    }
+    rows.push_back(std::move(r));
+  }
+  ojson cheapest = nullptr;
+  if (cmp.cheapest) {
+    cheapest = {{"plan", cmp.cheapest->plan->id},
+                {"explanation", explanation(c, cmp.cheapest_explanation)}};
+  }
+  ojson savings = ojson::array();
+  for (const Saving& s : cmp.savings) {
+    savings.push_back({{"tier", s.tier->id},
+                       {"shorter_plan", s.shorter->id},
+                       {"longer_plan", s.longer->id},
+                       {"months", s.months},
+                       {"shorter_cost", money(c, s.shorter_cost)},
+                       {"longer_cost", money(c, s.longer_cost)},
+                       {"saving", money(c, s.saving)},
+                       {"percent", format_permille(s.permille)},
+                       {"explanation", explanation(c, s.explanation)}});
+  }
+  ojson features = ojson::array();
+  for (const FeatureRow& f : feature_matrix(c)) {
+    ojson in = ojson::object();
+    for (int t : tiers_by_rank(c)) {
+      in[c.tiers[static_cast<std::size_t>(t)].id] = static_cast<bool>(f.in_tier[static_cast<std::size_t>(t)]);
+    }
+    features.push_back({{"id", f.feature->id},
+                        {"name", f.feature->name},
+                        {"names", names(f.feature->names)},
+                        {"tiers", in}});
+  }
+  return {{"quantity", quantity},
+          {"horizon",
+           {{"months", horizon_months}, {"start", format_date(start)}, {"end", format_date(cmp.horizon_end)}}},
+          {"rows", rows},
+          {"cheapest", cheapest},
+          {"savings", savings},
+          {"tiers", tiers(c)},
+          {"features", features}};
+}
+
+ojson describe(const Catalog& c) {
+  ojson plans = ojson::array();
+  for (const Plan& p : c.plans) {
+    plans.push_back({{"id", p.id},
+                     {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
+                     {"billing_months", p.billing_months},
+                     {"unit", p.unit},
+                     {"name", p.name},
+                     {"names", names(p.names)},
+                     {"min_quantity", p.min_quantity},
+                     {"max_quantity", p.max_quantity}});
+  }
+  ojson products = ojson::array();
+  for (const Product& p : c.products) {
+    products.push_back({{"id", p.id}, {"name", p.name}, {"names", names(p.names)}});
+  }
+  return {{"vendor",
+           {{"id", c.vendor.id},
+            {"name", c.vendor.name},
+            {"names", names(c.vendor.names)},
+            {"source", c.vendor.source},
+            {"illustrative", c.vendor.illustrative},
+            {"note", c.vendor.note}}},
+          {"currency", c.currency->code},
+          {"exponent", c.currency->exponent},
+          {"tiers", tiers(c)},
+          {"plans", plans},
+          {"products", products}};
+}
+
+}  // namespace plancalc::response
