@@ -1,0 +1,138 @@
+// The JavaScript face of the engine: loads the WebAssembly module, turns JSON
+// text responses into objects, and error responses into PlanCalcError. No
+// business logic lives here: every figure comes from the C++ engine
+// (core/src/api.cpp), the same code the native CLI runs.
+//
+//   import { createEngine, PlanCalcError } from './plancalc.js';
+//   const engine = await createEngine(catalogText);
+//   const result = engine.quote({ plan: 'premium-annual', quantity: 25, start: '2026-03-01' });
+//
+// In the browser the module is fetched from ./generated/plancalc-core.js (and
+// its .wasm beside it). In Node, the .wasm is read from disk unless the caller
+// passes options.wasmBinary.
+
+/** An error response of the engine (or a catalog it rejected). */
+export class PlanCalcError extends Error {
+  constructor(code, message, path = '', source = '', response = undefined) {
+    super(message);
+    this.name = 'PlanCalcError';
+    /** Stable snake_case identifier (docs/errors.md). */
+    this.code = code;
+    /** JSON Pointer into `source` ("" for the whole document). */
+    this.path = path;
+    /** "request" or "catalog": the document `path` points into. */
+    this.source = source;
+    /** The engine's raw response text, when the error came from one. */
+    if (response !== undefined) this.response = response;
+  }
+}
+
+const DEFAULT_MODULE_URL = new URL('./generated/plancalc-core.js', import.meta.url);
+
+// One module instance per factory: engines for several catalogs share it.
+const modules = new Map();
+
+function isNode() {
+  return typeof process === 'object' && process !== null && !!process.versions &&
+    typeof process.versions.node === 'string' && typeof window === 'undefined';
+}
+
+async function nodeWasmBinary(moduleUrl) {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(new URL(String(moduleUrl).replace(/\.m?js([?#].*)?$/, '.wasm')));
+}
+
+async function loadModule(options) {
+  let factory = options.moduleFactory;
+  const moduleUrl = options.moduleUrl ? new URL(options.moduleUrl, import.meta.url) : DEFAULT_MODULE_URL;
+  if (!factory) {
+    factory = (await import(moduleUrl.href)).default;
+  }
+  let pending = modules.get(factory);
+  if (!pending) {
+    pending = (async () => {
+      const settings = {};
+      let wasmBinary = options.wasmBinary;
+      if (!wasmBinary && isNode() && !options.moduleFactory) {
+        wasmBinary = await nodeWasmBinary(moduleUrl);
+      }
+      if (wasmBinary) settings.wasmBinary = wasmBinary;
+      if (options.locateFile) settings.locateFile = options.locateFile;
+      return factory(settings);
+    })();
+    modules.set(factory, pending);
+    pending.catch(() => modules.delete(factory));
+  }
+  return pending;
+}
+
+function toText(value) {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return '{}';
+  return JSON.stringify(value);
+}
+
+function parseResponse(text) {
+  let response;
+  try {
+    response = JSON.parse(text);
+  } catch (e) {
+    throw new PlanCalcError('internal_error', `engine returned invalid JSON: ${e.message}`, '', '');
+  }
+  if (response && response.ok === true) return response.result;
+  const error = (response && response.error) || {};
+  throw new PlanCalcError(
+    error.code || 'internal_error',
+    error.message || 'engine returned an error without a message',
+    error.path ?? '',
+    error.source ?? '',
+    text,
+  );
+}
+
+/**
+ * Loads the engine for one catalog. Throws PlanCalcError when the catalog is
+ * rejected (malformed JSON, invalid values): err.source === 'catalog'.
+ *
+ * options.moduleFactory: the Emscripten factory (default: import of moduleUrl)
+ * options.moduleUrl:     URL of plancalc-core.js (default ./generated/plancalc-core.js)
+ * options.wasmBinary:    the .wasm bytes (Node reads them from disk by default)
+ * options.locateFile:    Emscripten's locateFile hook
+ */
+export async function createEngine(catalogText, options = {}) {
+  const Module = await loadModule(options);
+  const native = new Module.Engine(toText(catalogText));
+  let status;
+  try {
+    status = parseResponse(native.status());
+  } catch (e) {
+    native.delete();
+    throw e;
+  }
+  let disposed = false;
+
+  const callRaw = (op, request) => {
+    if (disposed) throw new Error('plancalc engine used after dispose()');
+    return native.call(String(op), toText(request));
+  };
+  const call = (op, request) => parseResponse(callRaw(op, request));
+
+  return {
+    /** The catalog summary from the engine's status: {id, fingerprint, illustrative}. */
+    catalog: status && status.catalog,
+    /** The catalog's fingerprint ("fnv1a64:…"). */
+    fingerprint: status && status.catalog ? status.catalog.fingerprint : undefined,
+    quote: (request) => call('quote', request),
+    compare: (request) => call('compare', request),
+    describe: (request = {}) => call('describe', request),
+    check: (request = {}) => call('check', request),
+    call,
+    callRaw,
+    dispose() {
+      if (!disposed) {
+        disposed = true;
+        native.delete();
+      }
+    },
+  };
+}
