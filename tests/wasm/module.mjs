@@ -1,0 +1,28 @@
+// Loads the built WebAssembly module once per test process, for the wrapper
+// (web/plancalc.js) to use. Not a test file itself.
+//
+// PLANCALC_WASM_DIR overrides where plancalc-core.{js,wasm} are read from
+// (default: build/wasm, as scripts/build leaves them).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WASM_DIR = path.resolve(ROOT, process.env.PLANCALC_WASM_DIR || 'build/wasm');
+
+const jsFile = path.join(WASM_DIR, 'plancalc-core.js');
+const wasmFile = path.join(WASM_DIR, 'plancalc-core.wasm');
+for (const f of [jsFile, wasmFile]) {
+  if (!fs.existsSync(f)) throw new Error(`${path.relative(ROOT, f)} is missing: run scripts/build`);
+}
+
+/** Options for createEngine(): the factory and the bytes, read once. */
+export const coreOptions = Object.freeze({
+  moduleFactory: (await import(pathToFileURL(jsFile).href)).default,
+  wasmBinary: fs.readFileSync(wasmFile),
+});
+
+/** Reads a file relative to the repository root. */
+export function readRepoFile(relative) {
+  return fs.readFileSync(path.join(ROOT, relative), 'utf8');
+}
