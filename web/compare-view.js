@@ -1,0 +1,160 @@
+// Renders a `compare` result (docs/api.md): the headline with the cheapest
+// plan, the table of plans (each with an expandable calculation), the
+// savings of longer billing periods and the features matrix. Pure view: it
+// reads the result and writes DOM; the quote behind each expandable row is
+// fetched through ctx.onDetails.
+
+import { h, replaceChildren, srOnly } from './dom.js';
+import { explain } from './explain.js';
+
+/**
+ * @typedef {import('./explain.js').ExplainContext & {
+ *   periodName: (months: number) => string,
+ *   perPeriod: (months: number) => string,
+ *   monthsText: (n: number) => string,
+ *   tierName: (id: string) => string,
+ *   localName: (item: object) => string,
+ *   filtered: boolean,
+ *   onDetails: (details: HTMLDetailsElement, row: object) => void,
+ * }} ViewContext
+ */
+
+/** The one-line result announced to screen readers (aria-live region). */
+export function renderSummary(target, result, ctx) {
+  const months = ctx.monthsText(result.horizon.months);
+  const cheapestRow = result.rows.find((row) => row.plan === result.cheapest?.plan && !row.error);
+  if (!cheapestRow) {
+    replaceChildren(target, h('p', { class: 'summary-line', text: ctx.t('results.none') }));
+    return;
+  }
+  replaceChildren(
+    target,
+    h('p', { class: 'summary-line' },
+      h('strong', { text: ctx.t('results.cheapest', {
+        plan: ctx.planName(cheapestRow.plan),
+        total: ctx.fmt.money(cheapestRow.horizon_total),
+        months,
+      }) })),
+    h('p', { class: 'summary-why', text: explain(result.cheapest.explanation, ctx) }),
+  );
+}
+
+/**
+ * The comparison table: one <tbody> per plan holding its figures row and a
+ * full-width row with a <details> that shows the calculation when opened.
+ * @param {Set<string>} openPlans plans whose details were open before
+ */
+export function renderTable(target, result, ctx, openPlans) {
+  const months = ctx.monthsText(result.horizon.months);
+  const cheapest = result.cheapest?.plan;
+  const table = h('table', { class: 'comparison' },
+    h('caption', { class: 'visually-hidden', text: ctx.t('table.caption', { months }) }),
+    h('thead', {},
+      h('tr', {},
+        h('th', { scope: 'col', text: ctx.t('table.plan') }),
+        h('th', { scope: 'col', class: 'num', text: ctx.t('table.per_period') }),
+        h('th', { scope: 'col', class: 'num', text: ctx.t('table.per_month') }),
+        h('th', { scope: 'col', class: 'num', text: ctx.t('table.horizon_total', { months }) }),
+        h('th', { scope: 'col', class: 'num', text: ctx.t('table.rank') }))));
+
+  for (const row of result.rows) {
+    table.append(planGroup(row, row.plan === cheapest && !row.error, ctx, openPlans.has(row.plan)));
+  }
+  replaceChildren(target,
+    h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': ctx.t('table.caption', { months }) },
+      table));
+}
+
+function planGroup(row, isCheapest, ctx, open) {
+  const name = ctx.planName(row.plan);
+  const head = h('th', { scope: 'row', class: 'plan' },
+    h('span', { class: 'plan-tier', text: ctx.tierName(row.tier) }),
+    h('span', { class: 'plan-period', text: ctx.periodName(row.billing_months) }),
+    isCheapest && h('span', { class: 'badge', text: ctx.t('results.cheapest_badge') }));
+
+  const body = h('tbody', { class: isCheapest ? 'plan-group cheapest' : 'plan-group', 'data-plan': row.plan });
+  if (row.error) {
+    body.append(h('tr', { class: 'unavailable' }, head,
+      h('td', { colspan: '4', class: 'row-error', 'data-code': row.error.code ?? '',
+        text: ctx.t('table.unavailable', { message: row.error.message }) })));
+    return body;
+  }
+
+  body.append(h('tr', { class: 'figures' },
+    head,
+    h('td', { class: 'num', 'data-field': 'first_period_total' },
+      h('span', { class: 'amount', text: ctx.fmt.money(row.first_period_total) }),
+      h('span', { class: 'sub', text: ctx.perPeriod(row.billing_months) })),
+    h('td', { class: 'num', 'data-field': 'effective_per_month' },
+      h('span', { class: 'amount', text: ctx.fmt.money(row.effective_per_month) })),
+    h('td', { class: 'num', 'data-field': 'horizon_total' },
+      h('span', { class: 'amount strong', text: ctx.fmt.money(row.horizon_total) }),
+      h('span', { class: 'sub', text: ctx.t('table.covered', {
+        charges: ctx.fmt.number(row.charges), covered_until: ctx.fmt.date(row.covered_until),
+      }, { charges: row.charges }) })),
+    h('td', { class: 'num rank', 'data-field': 'rank', text: ctx.fmt.number(row.rank) })));
+
+  const details = h('details', { class: 'calc', 'data-plan': row.plan },
+    h('summary', { text: ctx.t('table.details', { plan: name }) }),
+    h('div', { class: 'calc-body' }));
+  details.addEventListener('toggle', () => {
+    if (details.open) ctx.onDetails(details, row);
+  });
+  body.append(h('tr', { class: 'calc-row' }, h('td', { colspan: '5' }, details)));
+  if (open) details.open = true; // fires 'toggle', which fills it in
+  return body;
+}
+
+/** Savings of each longer billing period against the tier's shortest one. */
+export function renderSavings(target, result, ctx) {
+  const savings = result.savings ?? [];
+  if (savings.length === 0) {
+    replaceChildren(target, h('p', { class: 'muted', text: ctx.t(ctx.filtered ? 'savings.filtered' : 'savings.none') }));
+    return;
+  }
+  replaceChildren(target, h('ul', { class: 'savings' },
+    savings.map((s) => h('li', { 'data-tier': s.tier },
+      h('span', { class: 'savings-tier', text: ctx.tierName(s.tier) }),
+      h('span', { class: 'savings-amount', text: ctx.t('savings.save', {
+        saving: ctx.fmt.money(s.saving), percent: ctx.fmt.number(s.percent) }) }),
+      h('span', { class: 'savings-text', text: explain(s.explanation, ctx) })))));
+}
+
+/** Tiers × features: a check mark where a tier includes the feature. */
+export function renderFeatures(target, result, ctx) {
+  const tiers = [...(result.tiers ?? [])].sort((a, b) => a.rank - b.rank);
+  const features = result.features ?? [];
+  if (features.length === 0 || tiers.length === 0) {
+    replaceChildren(target, h('p', { class: 'muted', text: ctx.t('features.none') }));
+    return;
+  }
+  const table = h('table', { class: 'features' },
+    h('caption', { class: 'visually-hidden', text: ctx.t('features.title') }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: ctx.t('features.feature') }),
+      tiers.map((tier) => h('th', { scope: 'col', class: 'mark', text: ctx.localName(tier) })))),
+    h('tbody', {}, features.map((feature) => h('tr', {},
+      h('th', { scope: 'row', text: ctx.localName(feature) }),
+      tiers.map((tier) => {
+        const has = feature.tiers?.[tier.id] === true;
+        return h('td', { class: has ? 'mark yes' : 'mark no', 'data-tier': tier.id },
+          h('span', { 'aria-hidden': 'true', text: has ? '✓' : '–' }),
+          srOnly(ctx.t(has ? 'features.included' : 'features.not_included')));
+      })))));
+  replaceChildren(target, h('div', { class: 'table-scroll', role: 'region', tabindex: '0',
+    'aria-label': ctx.t('features.title') }, table));
+}
+
+/** The conventions every result states (rounding, month ends, fingerprint). */
+export function renderConventions(target, result, ctx) {
+  const c = result.conventions ?? {};
+  const mode = ctx.t.has(`rounding.${c.rounding_mode}`) ? ctx.t(`rounding.${c.rounding_mode}`) : c.rounding_mode;
+  const monthEnd = ctx.t.has(`month_end.${c.month_end}`) ? ctx.t(`month_end.${c.month_end}`) : c.month_end;
+  target.textContent = ctx.t('conventions', {
+    mode: mode ?? '',
+    increment: c.rounding_increment ? ctx.fmt.money(c.rounding_increment) : '',
+    month_end: monthEnd ?? '',
+    catalog: result.catalog?.id ?? '',
+    fingerprint: result.catalog?.fingerprint ?? '',
+  });
+}

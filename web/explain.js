@@ -1,0 +1,65 @@
+// Renders the engine's structured explanations ({key, args}, docs/api.md) as
+// sentences in the page's language: each argument is formatted by what it
+// is (money, date, plan, product, unit, number), then put into the
+// "explain.<key>" template of i18n.js.
+
+const MONEY = new Set([
+  'amount', 'unit_amount', 'package_amount', 'list_price', 'exact', 'total',
+  'horizon_total', 'next_total', 'difference', 'shorter_cost', 'longer_cost', 'saving',
+]);
+const DATES = new Set(['start', 'end', 'list_price_from', 'covered_until']);
+const PLANS = new Set(['plan', 'next_plan', 'shorter_plan', 'longer_plan']);
+const NUMBERS = new Set([
+  'quantity', 'months', 'charges', 'index', 'packages', 'package_size', 'from', 'to',
+  'rate', 'percent',
+]);
+
+/**
+ * @typedef {object} ExplainContext
+ * @property {(key: string, args?: object) => string} t translator (i18n.js)
+ * @property {import('./format.js').Formatter} fmt
+ * @property {(id: string) => string} planName display name of a plan id
+ * @property {(id: string) => string} productName display name of a product id
+ */
+
+/**
+ * Formats one explanation as a sentence.
+ * @param {{key: string, args?: object} | undefined} explanation
+ * @param {ExplainContext} ctx
+ * @returns {string}
+ */
+export function explain(explanation, ctx) {
+  if (!explanation || typeof explanation.key !== 'string') return '';
+  const raw = explanation.args ?? {};
+  const args = {};
+  for (const [name, value] of Object.entries(raw)) args[name] = formatArg(name, value, raw, ctx);
+
+  // Bands without an upper bound ("to": "") read better with their own wording.
+  let key = `explain.${explanation.key}`;
+  if (raw.to === '' && ctx.t.has(`${key}.open`)) key = `${key}.open`;
+  if (!ctx.t.has(key)) return fallback(explanation.key, args);
+  return ctx.t(key, args, raw);
+}
+
+function formatArg(name, value, all, ctx) {
+  if (value === null || value === undefined) return '';
+  if (name === 'unit') return unitName(String(value), all.quantity, ctx.t);
+  if (MONEY.has(name)) return ctx.fmt.money(value);
+  if (DATES.has(name)) return ctx.fmt.date(value);
+  if (PLANS.has(name)) return ctx.planName(String(value));
+  if (name === 'product') return ctx.productName(String(value));
+  if (NUMBERS.has(name) && value !== '') return ctx.fmt.number(value);
+  return String(value);
+}
+
+/** A unit ("user") in the language, singular or plural by `quantity`. */
+export function unitName(unit, quantity, t) {
+  const key = `unit.${unit}`;
+  return t.has(key) ? t(key, { n: Number(quantity ?? 2) }) : unit;
+}
+
+/** An explanation key this page does not know yet: still show its facts. */
+function fallback(key, args) {
+  const facts = Object.entries(args).map(([name, value]) => `${name.replace(/_/g, ' ')} ${value}`);
+  return facts.length ? `${key}: ${facts.join(', ')}` : key;
+}

@@ -1,0 +1,108 @@
+// Showing errors where they belong: an engine error whose JSON Pointer names
+// a request field goes next to that field's control (aria-invalid, and the
+// message joins the control's aria-describedby); anything else goes to the
+// general error box. Messages are text, never HTML.
+
+/** Request JSON Pointer (first segment) → id of the form control. */
+const FIELD_FOR_PATH = {
+  quantity: 'quantity',
+  horizon_months: 'horizon',
+  start: 'start',
+  as_of: 'start',
+  billing_months: 'period',
+};
+
+export class ErrorDisplay {
+  /**
+   * @param {Document} doc
+   * @param {HTMLElement} generalBox the page's general error box (role=alert)
+   */
+  constructor(doc, generalBox) {
+    this.doc = doc;
+    this.generalBox = generalBox;
+    this.shown = new Set();
+  }
+
+  /** The control id an error belongs to, or null for the general box. */
+  static fieldFor(error) {
+    if (!error || error.source === 'catalog' || typeof error.path !== 'string') return null;
+    const first = error.path.split('/')[1] ?? '';
+    return FIELD_FOR_PATH[first] ?? null;
+  }
+
+  /**
+   * Shows an error next to its field, or in the general box.
+   * @param {{code?: string, message: string, path?: string, source?: string}} error
+   * @param {string} [generalText] the text for the general box (default: the message)
+   * @returns {string|null} the field id used, or null
+   */
+  show(error, generalText) {
+    const field = ErrorDisplay.fieldFor(error);
+    if (field) {
+      this.showAtField(field, sentence(error.message), error.code);
+      return field;
+    }
+    this.showGeneral(generalText ?? sentence(error.message), error.code);
+    return null;
+  }
+
+  /** Shows a message next to the control `id` (input or fieldset). */
+  showAtField(id, message, code = '') {
+    const control = this.doc.getElementById(id);
+    const box = this.doc.getElementById(`${id}-error`);
+    if (!control || !box) {
+      this.showGeneral(message, code);
+      return;
+    }
+    box.textContent = message;
+    box.dataset.code = code ?? '';
+    box.hidden = false;
+    control.setAttribute('aria-invalid', 'true');
+    const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    if (!described.includes(box.id)) control.setAttribute('aria-describedby', [box.id, ...described].join(' '));
+    this.shown.add(id);
+  }
+
+  /** Shows a message in the general box. */
+  showGeneral(message, code = '') {
+    this.generalBox.textContent = message;
+    this.generalBox.dataset.code = code ?? '';
+    this.generalBox.hidden = false;
+  }
+
+  /** Removes every message shown so far. */
+  clear() {
+    for (const id of this.shown) {
+      const control = this.doc.getElementById(id);
+      const box = this.doc.getElementById(`${id}-error`);
+      if (box) {
+        box.textContent = '';
+        box.hidden = true;
+        delete box.dataset.code;
+      }
+      if (control) {
+        control.removeAttribute('aria-invalid');
+        const described = (control.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .filter((token) => token && token !== `${id}-error`);
+        if (described.length) control.setAttribute('aria-describedby', described.join(' '));
+        else control.removeAttribute('aria-describedby');
+      }
+    }
+    this.shown.clear();
+    this.generalBox.textContent = '';
+    this.generalBox.hidden = true;
+    delete this.generalBox.dataset.code;
+  }
+}
+
+/** "quantity must be at least 1" → "Quantity must be at least 1." (engine
+ *  messages are lowercase, fmt style; the page shows them as sentences). */
+export function sentence(message) {
+  const text = String(message ?? '').trim();
+  if (!text) return '';
+  // Capitalise a plain first word only: "horizon_months must…" names a field.
+  const first = text.split(/\s/, 1)[0];
+  const capital = /^[a-z]+$/.test(first) ? text[0].toUpperCase() + text.slice(1) : text;
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}

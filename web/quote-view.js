@@ -1,0 +1,60 @@
+// Renders a `quote` result (docs/api.md) inside an opened comparison row:
+// the first period's line items, the effective price per month, and the
+// schedule of charges over the horizon, each with its explanation.
+
+import { h, replaceChildren } from './dom.js';
+import { explain } from './explain.js';
+
+/**
+ * @param {HTMLElement} target
+ * @param {object} quote the quote result
+ * @param {import('./compare-view.js').ViewContext} ctx
+ */
+export function renderQuote(target, quote, ctx) {
+  const first = quote.first_period;
+  const months = ctx.monthsText(quote.horizon.months);
+
+  const lines = h('table', { class: 'lines' },
+    h('caption', { text: ctx.t('quote.first_period', {
+      start: ctx.fmt.date(first.start), end: ctx.fmt.date(first.end) }) }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: ctx.t('quote.item') }),
+      h('th', { scope: 'col', class: 'num', text: ctx.t('quote.amount') }))),
+    h('tbody', {}, first.lines.map((line) => h('tr', { 'data-kind': line.kind ?? '' },
+      h('td', { text: explain(line.explanation, ctx) || String(line.kind ?? '') }),
+      h('td', { class: 'num', text: ctx.fmt.money(line.amount) })))),
+    h('tfoot', {}, h('tr', {},
+      h('th', { scope: 'row', text: ctx.t('quote.first_total') }),
+      h('td', { class: 'num strong', 'data-field': 'first_period_total', text: ctx.fmt.money(first.total) }))));
+
+  const perMonth = h('p', { class: 'per-month', 'data-field': 'effective_per_month', text: ctx.t('quote.per_month', {
+    amount: ctx.fmt.money(quote.effective_per_month.amount),
+    explanation: explain(quote.effective_per_month.explanation, ctx),
+  }) });
+
+  const schedule = h('table', { class: 'schedule' },
+    h('caption', { text: ctx.t('quote.schedule', { months }) }),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col', text: ctx.t('quote.period') }),
+      h('th', { scope: 'col', text: ctx.t('quote.price_from') }),
+      h('th', { scope: 'col', class: 'num', text: ctx.t('quote.amount') }))),
+    h('tbody', {}, quote.schedule.map((charge) => h('tr', {},
+      h('td', { text: explain(charge.explanation, ctx) }),
+      h('td', { text: charge.price_from ? ctx.fmt.date(charge.price_from) : '' }),
+      h('td', { class: 'num', text: ctx.fmt.money(charge.amount) })))),
+    h('tfoot', {}, h('tr', {},
+      h('th', { scope: 'row', colspan: '2' },
+        ctx.t('quote.horizon_total', { months }),
+        h('span', { class: 'sub', text: explain(quote.horizon.explanation, ctx) })),
+      h('td', { class: 'num strong', 'data-field': 'horizon_total', text: ctx.fmt.money(quote.horizon.total) }))));
+
+  replaceChildren(target,
+    h('div', { class: 'calc-grid' },
+      h('div', {}, lines, perMonth),
+      h('div', {}, schedule, h('p', { class: 'muted small', text: ctx.t('quote.half_open') }))));
+}
+
+/** A message in place of the calculation (loading, or an error). */
+export function renderQuoteMessage(target, text, isError = false) {
+  replaceChildren(target, h('p', { class: isError ? 'calc-error' : 'muted', role: isError ? 'alert' : null, text }));
+}

@@ -1,0 +1,50 @@
+// The page state as a URL query, so that a link reproduces the comparison:
+// ?vendor=mailstore&quantity=25&horizon=36&start=2026-03-01&period=annual&fp=8c2d1f0a
+// `fp` is a short fingerprint of the price list the figures were computed on;
+// a link opened after the price list changed says so (SPEC §9).
+// Values are kept as the user typed them: the engine judges them.
+
+export const PERIODS = ['all', 'monthly', 'annual'];
+
+/** Billing-period filter → the compare request's `billing_months`. */
+export const PERIOD_MONTHS = { all: null, monthly: [1], annual: [12] };
+
+const KEYS = ['vendor', 'quantity', 'horizon', 'start', 'period', 'fp'];
+
+/**
+ * Reads the state from a query string. Missing or malformed values take the
+ * defaults; unknown parameters are ignored.
+ * @param {string} search location.search
+ * @param {{quantity: string, horizon: string, start: string}} defaults
+ */
+export function readState(search, defaults) {
+  const params = new URLSearchParams(search);
+  const get = (key) => (params.get(key) ?? '').trim();
+  const period = get('period');
+  return {
+    vendor: get('vendor'),
+    quantity: get('quantity') || defaults.quantity,
+    horizon: get('horizon') || defaults.horizon,
+    start: get('start') || defaults.start,
+    period: PERIODS.includes(period) ? period : 'all',
+    fp: get('fp'),
+  };
+}
+
+/** Writes the state into the address bar without adding a history entry. */
+export function writeState(state) {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    if (state[key] !== undefined && state[key] !== null && state[key] !== '') params.set(key, String(state[key]));
+  }
+  const url = `${location.pathname}?${params}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) {
+    history.replaceState(history.state, '', url);
+  }
+}
+
+/** The short form of a catalog fingerprint ("fnv1a64:8c2d1f0a…" → "8c2d1f0a"). */
+export function shortFingerprint(fingerprint) {
+  const text = String(fingerprint ?? '');
+  return text.slice(text.indexOf(':') + 1).slice(0, 8);
+}
