@@ -158,6 +158,7 @@ std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo,
   };
   if (v.is_number_unsigned()) {
     auto u = v.get<std::uint64_t>();
+    if (lo > 0 && u < static_cast<std::uint64_t>(lo)) range(low_code);
     if (u > static_cast<std::uint64_t>(hi)) range(high_code);
     return static_cast<std::int64_t>(u);
   }
