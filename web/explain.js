@@ -34,10 +34,12 @@ export function explain(explanation, ctx) {
   const args = {};
   for (const [name, value] of Object.entries(raw)) args[name] = formatArg(name, value, raw, ctx);
 
-  // Bands without an upper bound ("to": "") read better with their own wording.
-  let key = `explain.${explanation.key}`;
-  if (raw.to === '' && ctx.t.has(`${key}.open`)) key = `${key}.open`;
-  if (!ctx.t.has(key)) return fallback(explanation.key, args);
+  // Bands without an upper bound ("to": "") read better with their own
+  // wording; a ".short" form serves explanations with fewer args.
+  const base = `explain.${explanation.key}`;
+  const candidates = [raw.to === '' ? `${base}.open` : null, base, `${base}.short`].filter(Boolean);
+  const key = candidates.find((k) => ctx.t.covers(k, args));
+  if (!key) return fallback(explanation.key, args);
   return ctx.t(key, args, raw);
 }
 

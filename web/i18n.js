@@ -6,7 +6,9 @@
 // {count: "argName", one: "...", other: "..."} (plus "few"/"many"/... where
 // the language needs them) chosen with Intl.PluralRules on args[count].
 // Keys "explain.<key>" render the engine's explanation keys (docs/api.md);
-// their args arrive already formatted (money, dates, names) by explain.js.
+// their args arrive already formatted (money, dates, names) by explain.js,
+// which uses the first of "<key>.open" (a band without upper bound), "<key>"
+// and "<key>.short" whose placeholders the explanation's args all fill.
 
 const en = {
   'page.title': 'Support plan calculator',
@@ -45,7 +47,7 @@ const en = {
   'results.heading': 'Support plans',
   'results.title': '{vendor}: support plans',
   'results.params': '{quantity} {units} · {months} from {start}',
-  'results.cheapest': 'Cheapest for you: {plan}, {total} over {months}',
+  'results.cheapest': 'Cheapest for you: {plan} — {total} over {months}',
   'results.cheapest_badge': 'Cheapest for you',
   'results.none': 'No plan can be priced for these choices.',
 
@@ -101,7 +103,7 @@ const en = {
   'per_period.1': 'per month',
   'per_period.12': 'per year',
   'per_period.n': 'per {n} months',
-  'plan.name': '{tier} ({period})',
+  'plan.name': '{tier}, {period} billing',
 
   'unit.user': { count: 'n', one: 'user', other: 'users' },
   'unit.seat': { count: 'n', one: 'seat', other: 'seats' },
@@ -119,7 +121,8 @@ const en = {
   'explain.price.volume': 'All {quantity} units at the {from}–{to} band price {unit_amount}',
   'explain.price.volume.open': 'All {quantity} units at the band price from {from} units, {unit_amount}',
   'explain.price.package': '{quantity} units = {packages} packages of {package_size} × {package_amount}',
-  'explain.price.list_rate': '{rate} % of the {product} list price {list_price} (in force from {list_price_from}) = {exact}, rounded',
+  'explain.price.list_rate': '{rate} % of the {product} list price {list_price} (in force from {list_price_from}) = {exact}, rounded to {unit_amount}, × {quantity}',
+  'explain.price.list_rate.short': '{rate} % of the {product} list price {list_price} (in force from {list_price_from}) = {exact}, rounded',
   'explain.schedule.period': 'Period {index}: {start} to {end}',
   'explain.effective.per_month': {
     count: 'months',
@@ -131,7 +134,7 @@ const en = {
     one: '{charges} charge starting within {months} months, covering until {covered_until}',
     other: '{charges} charges starting within {months} months, covering until {covered_until}',
   },
-  'explain.compare.cheapest': 'Cheapest over {months} months: {difference} less than the next cheapest, {next_plan} at {next_total}',
+  'explain.compare.cheapest': 'Cheapest over {months} months: {difference} less than {next_plan} ({next_total})',
   'explain.compare.only_plan': 'The only plan that can be priced for these choices',
   'explain.savings.longer_period': 'Over {months} months, {longer_plan} costs {longer_cost} instead of {shorter_cost}: {saving} ({percent} %) less',
 };
@@ -193,6 +196,16 @@ export function createTranslator(lang) {
     );
   }
   t.has = (key) => lookup(key) !== null;
+  /** True when the message exists and every {placeholder} in it is in args. */
+  t.covers = (key, args) => {
+    const message = lookup(key);
+    if (message === null) return false;
+    const forms = typeof message === 'object'
+      ? Object.entries(message).filter(([form]) => form !== 'count').map(([, text]) => text)
+      : [message];
+    return forms.every((text) => [...text.matchAll(/\{(\w+)\}/g)]
+      .every(([, name]) => Object.prototype.hasOwnProperty.call(args, name)));
+  };
   t.lang = lang;
   return t;
 }

@@ -32,18 +32,20 @@ export function renderQuote(target, quote, ctx) {
     explanation: explain(quote.effective_per_month.explanation, ctx),
   }) });
 
+  // "Price list from" only when the plan has effective-dated prices.
+  const dated = quote.schedule.some((charge) => charge.price_from);
   const schedule = h('table', { class: 'schedule' },
     h('caption', { text: ctx.t('quote.schedule', { months }) }),
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col', text: ctx.t('quote.period') }),
-      h('th', { scope: 'col', text: ctx.t('quote.price_from') }),
+      dated && h('th', { scope: 'col', text: ctx.t('quote.price_from') }),
       h('th', { scope: 'col', class: 'num', text: ctx.t('quote.amount') }))),
     h('tbody', {}, quote.schedule.map((charge) => h('tr', {},
       h('td', { text: explain(charge.explanation, ctx) }),
-      h('td', { text: charge.price_from ? ctx.fmt.date(charge.price_from) : '' }),
+      dated && h('td', { text: charge.price_from ? ctx.fmt.date(charge.price_from) : '' }),
       h('td', { class: 'num', text: ctx.fmt.money(charge.amount) })))),
     h('tfoot', {}, h('tr', {},
-      h('th', { scope: 'row', colspan: '2' },
+      h('th', { scope: 'row', colspan: dated ? '2' : '1' },
         ctx.t('quote.horizon_total', { months }),
         h('span', { class: 'sub', text: explain(quote.horizon.explanation, ctx) })),
       h('td', { class: 'num strong', 'data-field': 'horizon_total', text: ctx.fmt.money(quote.horizon.total) }))));
