@@ -47,15 +47,22 @@ export function renderSummary(target, result, ctx) {
 export function renderTable(target, result, ctx, openPlans) {
   const months = ctx.monthsText(result.horizon.months);
   const cheapest = result.cheapest?.plan;
+  const labels = {
+    per_period: ctx.t('table.per_period'),
+    per_month: ctx.t('table.per_month'),
+    horizon_total: ctx.t('table.horizon_total', { months }),
+    rank: ctx.t('table.rank'),
+  };
+  ctx = { ...ctx, columnLabels: labels };
   const table = h('table', { class: 'comparison' },
     h('caption', { class: 'visually-hidden', text: ctx.t('table.caption', { months }) }),
     h('thead', {},
       h('tr', {},
         h('th', { scope: 'col', text: ctx.t('table.plan') }),
-        h('th', { scope: 'col', class: 'num', text: ctx.t('table.per_period') }),
-        h('th', { scope: 'col', class: 'num', text: ctx.t('table.per_month') }),
-        h('th', { scope: 'col', class: 'num', text: ctx.t('table.horizon_total', { months }) }),
-        h('th', { scope: 'col', class: 'num', text: ctx.t('table.rank') }))));
+        h('th', { scope: 'col', class: 'num', text: labels.per_period }),
+        h('th', { scope: 'col', class: 'num', text: labels.per_month }),
+        h('th', { scope: 'col', class: 'num', text: labels.horizon_total }),
+        h('th', { scope: 'col', class: 'num', text: labels.rank }))));
 
   for (const row of result.rows) {
     table.append(planGroup(row, row.plan === cheapest && !row.error, ctx, openPlans.has(row.plan)));
@@ -80,19 +87,21 @@ function planGroup(row, isCheapest, ctx, open) {
     return body;
   }
 
+  // data-label repeats the column header for the narrow-screen layout.
+  const label = ctx.columnLabels;
   body.append(h('tr', { class: 'figures' },
     head,
-    h('td', { class: 'num', 'data-field': 'first_period_total' },
+    h('td', { class: 'num', 'data-field': 'first_period_total', 'data-label': label.per_period },
       h('span', { class: 'amount', text: ctx.fmt.money(row.first_period_total) }),
       h('span', { class: 'sub', text: ctx.perPeriod(row.billing_months) })),
-    h('td', { class: 'num', 'data-field': 'effective_per_month' },
+    h('td', { class: 'num', 'data-field': 'effective_per_month', 'data-label': label.per_month },
       h('span', { class: 'amount', text: ctx.fmt.money(row.effective_per_month) })),
-    h('td', { class: 'num', 'data-field': 'horizon_total' },
+    h('td', { class: 'num', 'data-field': 'horizon_total', 'data-label': label.horizon_total },
       h('span', { class: 'amount strong', text: ctx.fmt.money(row.horizon_total) }),
       h('span', { class: 'sub', text: ctx.t('table.covered', {
         charges: ctx.fmt.number(row.charges), covered_until: ctx.fmt.date(row.covered_until),
       }, { charges: row.charges }) })),
-    h('td', { class: 'num rank', 'data-field': 'rank', text: ctx.fmt.number(row.rank) })));
+    h('td', { class: 'num rank', 'data-field': 'rank', 'data-label': label.rank, text: ctx.fmt.number(row.rank) })));
 
   const details = h('details', { class: 'calc', 'data-plan': row.plan },
     h('summary', { text: ctx.t('table.details', { plan: name }) }),

@@ -101,16 +101,18 @@ after(async () => {
 
 /**
  * Opens the page in a fresh context (pinned time zone and language) and
- * records what must not happen: console errors, uncaught exceptions, CSP
+ * records what must not happen (prepare(context) may first route a request
+ * to other local content): console errors, uncaught exceptions, CSP
  * violations, requests leaving the local server.
  */
-async function openPage(query = '') {
+async function openPage(query = '', { prepare } = {}) {
   await start();
   const context = await browser.newContext({
     timezoneId: TIME_ZONE,
     locale: 'en-US',
     viewport: { width: 1200, height: 900 },
   });
+  if (prepare) await prepare(context);
   const problems = { console: [], pageErrors: [], external: [] };
   context.on('request', (request) => {
     if (!request.url().startsWith(baseUrl)) problems.external.push(request.url());
@@ -266,6 +268,64 @@ describe('comparing plans', () => {
         'Units 51–250: 200 × €9.00',
         'Units from 251: 50 × €6.00',
       ]);
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+});
+
+describe('catalog data', () => {
+  test('catalog strings are shown as text, never as HTML', async () => {
+    const markup = '<img src=x onerror="window.__pwned=1">';
+    const catalog = JSON.parse(fs.readFileSync(path.join(SITE, 'plans', 'mailstore.json'), 'utf8'));
+    catalog.vendor.name = `Mail${markup}Store`;
+    catalog.tiers[0].name = `Standard ${markup}`;
+    catalog.tiers[0].features[0].name = `E-mail ${markup}`;
+    const page = await openPage('?vendor=mailstore&start=2026-03-01', {
+      prepare: (context) => context.route('**/plans/mailstore.json',
+        (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(catalog) })),
+    });
+    try {
+      assert.equal(await page.locator('#results-title').textContent(), `Mail${markup}Store: support plans`);
+      assert.equal(await page.locator('#comparison tbody[data-plan="standard-annual"] .plan-tier').textContent(),
+        `Standard ${markup}`);
+      assert.equal(await page.locator('#features tbody th').first().textContent(), `E-mail ${markup}`);
+      assert.equal(await page.locator('main img').count(), 0);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('a price list the engine rejects gives a readable message, not a blank page', async () => {
+    const page = await openPage('?vendor=mailstore', {
+      prepare: (context) => context.route('**/plans/mailstore.json',
+        (route) => route.fulfill({ contentType: 'application/json', body: '{"format": 1, "vendor": ' })),
+    });
+    try {
+      const box = page.locator('#general-error');
+      assert.equal(await box.isVisible(), true);
+      assert.match(await box.textContent(), /^The price list “MailStore Server” could not be loaded: ./);
+      assert.equal(await box.getAttribute('data-code'), 'invalid_json');
+      assert.equal(await page.locator('#comparison tbody').count(), 0);
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+
+  test('a link made with another version of the price list says so', async () => {
+    const page = await openPage('?vendor=mailstore&quantity=5&start=2026-03-01&fp=00000000');
+    try {
+      const notice = page.locator('#link-notice');
+      assert.equal(await notice.isVisible(), true);
+      assert.match(await notice.textContent(), /different version of the price list/);
+      // The figures are the current ones, and the link now names the current list.
+      assert.equal(await cell(page, 'standard-annual', 'first_period_total').textContent(), '€60.00'); // 5 × 12.00
+      assert.match(new URL(page.url()).searchParams.get('fp'), /^[0-9a-f]{8}$/);
+      assert.notEqual(new URL(page.url()).searchParams.get('fp'), '00000000');
       await page.assertClean();
     } finally {
       await page.closeAll();
