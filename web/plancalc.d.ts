@@ -36,7 +36,7 @@ export type ModuleFactory = (settings?: {
 export interface CreateEngineOptions {
   /** The factory itself (default: the default export of `moduleUrl`). */
   moduleFactory?: ModuleFactory;
-  /** URL of plancalc-core.js (default: ./generated/plancalc-core.js beside plancalc.js). */
+  /** URL of plancalc-core.js; relative URLs resolve against plancalc.js (default: ./generated/plancalc-core.js). */
   moduleUrl?: string | URL;
   /** The .wasm bytes. Node reads them from beside `moduleUrl` when absent. */
   wasmBinary?: ArrayBuffer | Uint8Array;
