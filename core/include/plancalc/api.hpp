@@ -7,7 +7,7 @@
 #include <string>
 
 namespace plancalc {
-class Catalog;
+struct Catalog;
 }
 
 namespace plancalc::api {
