@@ -22,6 +22,37 @@ const std::map<std::string, std::string>& templates() {
       {"compare.cheapest",
        "{plan} is the cheapest over {months} months: {horizon_total}, {difference} less than {next_plan} ({next_total})"},
       {"compare.only_plan", "{plan} is the only plan that can be priced"},
+      {"check.published_differs",
+       "{example}: the vendor published {published} for {pointer}; the stated rules give {computed}"},
+      {"renewal.product_rate",
+       "{window}: {rate} % of the list price {list_price} (in force from {list_price_from}) = {exact}, "
+       "rounded to {unit_amount}, × {quantity}"},
+      {"renewal.plan_rate", "{window}: {rate} % of the plan price {plan_price} for {quantity} = {exact}, rounded to {amount}"},
+      {"renewal.window", "renewed on {date}, after support ended on {support_end}: {window} window at {rate} % (until {last_day})"},
+      {"renewal.window_early", "renewed on {date}, before support ends on {support_end}: {window} window at {rate} %"},
+      {"renewal.term_previous_end", "new term {start} to {end}, continuing from the previous end"},
+      {"renewal.term_activation", "new term {start} to {end}, from the day the renewal is activated"},
+      {"renewal.term_early", "new term {start} to {end}, continuing from the end of the current support"},
+      {"renewal.gap", "{days} days without support from {start} to {end}; updates of the gap granted: {updates_granted}"},
+      {"renewal.gap_covered",
+       "renewed {days} days after support ended on {start}; the new term covers the gap, updates granted: {updates_granted}"},
+      {"proration.credit",
+       "credit for the unused {remaining_days} of {term_days} days ({basis}) of {period_amount} for {plan}: {amount}"},
+      {"proration.charge", "{plan} for the remaining {remaining_days} of {term_days} days ({basis}) of {period_amount}: {amount}"},
+      {"change.new_term_charge", "{plan} for a new term {start} to {end}: {amount}"},
+      {"change.immediate", "{direction} from {from_plan} to {to_plan} takes effect on {effective}; net {net}"},
+      {"change.end_of_term",
+       "{direction} from {from_plan} to {to_plan} is scheduled for the end of the term, {effective}; nothing is charged now"},
+      {"change.not_allowed", "{direction} from {from_plan} to {to_plan} is not allowed during the term; possible from {effective}"},
+      {"cancel.service_until", "service until {service_until} (last day {last_day})"},
+      {"cancel.after_one_more_term",
+       "the notice deadline {deadline} was missed: one more term renews first; service until {service_until} (last day {last_day})"},
+      {"cancel.refund_none", "no refund of fees already paid"},
+      {"cancel.refund_nothing_unused", "nothing unused to refund"},
+      {"cancel.refund_prorated", "refund of the unused {remaining_days} of {term_days} days of {period_amount}: {amount}"},
+      {"add_licenses.charge",
+       "{add} more: period price {period_before} → {period_after} (+{difference}), for the remaining {remaining_days} of "
+       "{term_days} days to {term_end}: {amount}"},
       {"savings.longer_period",
        "over {months} months, {longer_plan} costs {longer_cost} instead of {shorter_cost} with "
        "{shorter_plan}: {saving} ({percent} %) less"},
@@ -48,8 +79,9 @@ std::string english(const nlohmann::ordered_json& explanation) {
       std::size_t close = t.find('}', i);
       std::string name = t.substr(i + 1, close - i - 1);
       std::string value = args.contains(name) ? arg_text(args[name]) : "";
-      // An open band ("to": "") reads as "and up".
-      if (name == "to" && value.empty()) value = "∞";
+      // An empty argument is an open end: a band without upper bound, a
+      // window without time limit, no deadline.
+      if (value.empty()) value = name == "to" ? "∞" : (name == "last_day" ? "any later date" : "none");
       out += value;
       i = close;
     } else {

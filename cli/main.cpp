@@ -4,7 +4,9 @@
 //
 // Exit codes: 0 ok, 1 the request or catalog was rejected (the JSON error is
 // printed on stdout, one line on stderr), 2 usage error.
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plancalc/api.hpp"
+#include "english.hpp"
 #include "table.hpp"
 
 namespace {
@@ -23,9 +26,10 @@ struct Options {
   std::string catalog;
   std::string request;
   std::string format = "json";
-  std::string plan, tier, quantity, start, horizon, as_of;
-  std::vector<std::string> billing_months, tiers, plans;
-  std::vector<std::string> files;  // check
+  // Convenience flags: request key -> text given (a number if it reads as one).
+  std::map<std::string, std::string> fields;
+  std::vector<std::string> billing_months, tiers, plans;  // compare filters
+  std::vector<std::string> files;                          // check
 };
 
 struct UsageError : std::runtime_error {
@@ -56,27 +60,21 @@ ojson flag_value(const std::string& text) {
 // what the file holds (malformed JSON included).
 std::string build_request(const Options& o) {
   std::string text = o.request.empty() ? "{}" : read_file(o.request);
-  bool any_flag = !o.plan.empty() || !o.tier.empty() || !o.quantity.empty() || !o.start.empty() ||
-                  !o.horizon.empty() || !o.as_of.empty() || !o.billing_months.empty() ||
-                  !o.tiers.empty() || !o.plans.empty();
-  if (!any_flag) return text;
+  bool any_field = std::any_of(o.fields.begin(), o.fields.end(), [](const auto& f) { return !f.second.empty(); });
+  if (!any_field && o.billing_months.empty() && o.tiers.empty() && o.plans.empty()) return text;
   ojson r = ojson::parse(text, nullptr, false);
   if (r.is_discarded() || !r.is_object()) return text;  // let the engine report it
-  if (!o.plan.empty()) r["plan"] = o.plan;
-  if (!o.tier.empty()) r["tier"] = o.tier;
-  if (!o.quantity.empty()) r["quantity"] = flag_value(o.quantity);
-  if (!o.start.empty()) r["start"] = o.start;
-  if (!o.horizon.empty()) r["horizon_months"] = flag_value(o.horizon);
-  if (!o.as_of.empty()) r["as_of"] = o.as_of;
-  if (!o.tiers.empty()) r["tiers"] = o.tiers;
-  if (!o.plans.empty()) r["plans"] = o.plans;
-  if (o.billing_months.size() == 1 && r.contains("plan") == false && !o.tier.empty()) {
-    r["billing_months"] = flag_value(o.billing_months[0]);
-  } else if (!o.billing_months.empty()) {
-    ojson list = ojson::array();
-    for (const auto& m : o.billing_months) list.push_back(flag_value(m));
-    r["billing_months"] = list;
+  for (const auto& [key, value] : o.fields) {
+    if (!value.empty()) r[key] = flag_value(value);
   }
+  auto list = [](const std::vector<std::string>& items) {
+    ojson out = ojson::array();
+    for (const auto& item : items) out.push_back(flag_value(item));
+    return out;
+  };
+  if (!o.tiers.empty()) r["tiers"] = list(o.tiers);
+  if (!o.plans.empty()) r["plans"] = list(o.plans);
+  if (!o.billing_months.empty()) r["billing_months"] = list(o.billing_months);
   return r.dump();
 }
 
@@ -97,6 +95,12 @@ int emit(const std::string& op, const std::string& response, const std::string& 
     std::cout << (label.empty() ? "" : label + "\n") << plancalc::cli::table(op, r["result"]);
   } else {
     std::cout << response << "\n";
+  }
+  if (op == "check") {
+    for (const auto& w : r["result"]["warnings"]) {
+      std::cerr << "plancalc: " << label << "warning: " << plancalc::cli::english(w)
+                << (w.contains("because") ? " (" + plancalc::cli::english(w["because"]) + ")" : "") << "\n";
+    }
   }
   if (op == "check" && !r["result"]["passed"].get<bool>()) {
     std::cerr << "plancalc: " << label << "an example does not match its expected figures\n";
@@ -127,14 +131,16 @@ int run_check(const Options& o) {
   return code;
 }
 
-void add_request_flags(CLI::App* cmd, Options& o) {
+void add_common_flags(CLI::App* cmd, Options& o) {
   cmd->add_option("--catalog", o.catalog, "catalog file (plans/*.json)");
   cmd->add_option("--request", o.request, "request JSON file, or - for stdin");
-  cmd->add_option("--quantity", o.quantity, "seats, users or licences");
-  cmd->add_option("--start", o.start, "first day of the first period, YYYY-MM-DD");
-  cmd->add_option("--horizon", o.horizon, "months of the schedule (default 36)");
-  cmd->add_option("--as-of", o.as_of, "read the catalog as of this date, YYYY-MM-DD");
+  cmd->add_option("--as-of", o.fields["as_of"], "read the catalog as of this date, YYYY-MM-DD");
   cmd->add_option("--format", o.format, "json (default) or table")->check(CLI::IsMember({"json", "table"}));
+}
+
+// A flag that sets one request field.
+void field(CLI::App* cmd, Options& o, const std::string& flag, const std::string& key, const std::string& help) {
+  cmd->add_option(flag, o.fields[key], help);
 }
 
 }  // namespace
@@ -145,21 +151,53 @@ int main(int argc, char** argv) {
   Options o;
 
   auto* quote = app.add_subcommand("quote", "price one plan: first period, schedule, horizon total");
-  add_request_flags(quote, o);
-  quote->add_option("--plan", o.plan, "plan id");
-  quote->add_option("--tier", o.tier, "tier id (with --billing-months instead of --plan)");
-  quote->add_option("--billing-months", o.billing_months, "billing period in months");
+  add_common_flags(quote, o);
+  field(quote, o, "--plan", "plan", "plan id");
+  field(quote, o, "--tier", "tier", "tier id (with --billing-months instead of --plan)");
+  field(quote, o, "--billing-months", "billing_months", "billing period in months (with --tier)");
+  field(quote, o, "--quantity", "quantity", "seats, users or licences");
+  field(quote, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(quote, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
 
   auto* compare = app.add_subcommand("compare", "rank every tier × billing period for one customer");
-  add_request_flags(compare, o);
+  add_common_flags(compare, o);
+  field(compare, o, "--quantity", "quantity", "seats, users or licences");
+  field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(compare, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
   compare->add_option("--tier", o.tiers, "only these tiers (repeatable)");
   compare->add_option("--billing-months", o.billing_months, "only these billing periods (repeatable)");
   compare->add_option("--plan", o.plans, "only these plans (repeatable)");
 
+  auto* renew = app.add_subcommand("renew", "price a support renewal on a date: window, rate, new term");
+  add_common_flags(renew, o);
+  field(renew, o, "--plan", "plan", "the subscription plan to renew, or");
+  field(renew, o, "--product", "product", "the product whose support is renewed");
+  field(renew, o, "--quantity", "quantity", "licences or users (default 1)");
+  field(renew, o, "--support-end", "support_end", "first day without support, YYYY-MM-DD, or");
+  field(renew, o, "--purchase-date", "purchase_date", "the product's purchase date (support included from it)");
+  field(renew, o, "--date", "date", "the renewal date, YYYY-MM-DD");
+
+  // The contract flags shared by change, cancel and add-licenses.
+  auto contract_flags = [&](CLI::App* cmd) {
+    add_common_flags(cmd, o);
+    field(cmd, o, "--plan", "plan", "the current plan");
+    field(cmd, o, "--quantity", "quantity", "current users or licences (default 1)");
+    field(cmd, o, "--start", "start", "first day of the current run of terms, YYYY-MM-DD");
+    field(cmd, o, "--support-end", "support_end", "first day without support, if not implied by the plan");
+    field(cmd, o, "--date", "date", "the day of the change, notice or purchase, YYYY-MM-DD");
+  };
+  auto* change = app.add_subcommand("change", "upgrade, downgrade or switch billing: allowed?, credit, charge");
+  contract_flags(change);
+  field(change, o, "--target", "target", "the plan to change to");
+  field(change, o, "--target-quantity", "target_quantity", "users or licences after the change (default: unchanged)");
+  auto* cancel = app.add_subcommand("cancel", "end a contract: last day of service, refund, notice");
+  contract_flags(cancel);
+  auto* add_licenses = app.add_subcommand("add-licenses", "buy more units co-termed to the current term");
+  contract_flags(add_licenses);
+  field(add_licenses, o, "--add", "add", "how many units to add");
+
   auto* describe = app.add_subcommand("describe", "the catalog's vendor, tiers and plans");
-  describe->add_option("--catalog", o.catalog, "catalog file");
-  describe->add_option("--request", o.request, "request JSON file, or - for stdin");
-  describe->add_option("--format", o.format, "json (default) or table")->check(CLI::IsMember({"json", "table"}));
+  add_common_flags(describe, o);
 
   auto* check = app.add_subcommand("check", "validate catalogs and run their examples");
   check->add_option("files", o.files, "catalog files");
@@ -179,9 +217,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (check->parsed()) return run_check(o);
-    for (auto* cmd : {quote, compare, describe}) {
+    for (auto* cmd : {quote, compare, renew, change, cancel, describe}) {
       if (cmd->parsed()) return run_op(cmd->get_name(), o);
     }
+    if (add_licenses->parsed()) return run_op("add_licenses", o);
   } catch (const UsageError& e) {
     std::cerr << "plancalc: " << e.what() << "\n";
     return 2;

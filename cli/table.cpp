@@ -85,17 +85,75 @@ std::string compare_table(const ojson& r) {
   return out.str();
 }
 
+std::string renew_table(const ojson& r) {
+  const std::string cur = text(r["conventions"]["currency"]);
+  std::ostringstream out;
+  out << english(r["explanation"]) << "\n";
+  out << grid({{"  " + english(r["line"]["explanation"]), text(r["amount"])},
+               {"renewal (" + cur + ")", text(r["amount"])}},
+              {false, true});
+  out << english(r["term"]["explanation"]) << "\n";
+  if (!r["gap"].is_null()) out << english(r["gap"]["explanation"]) << "\n";
+  for (const auto& w : r["windows"]) {
+    out << "  window " << text(w["id"]) << ": " << text(w["rate"]) << " %, until "
+        << (w["last_day"].is_null() ? "any later date" : text(w["last_day"])) << ", new term from "
+        << (text(w["anchor"]) == "previous_end" ? "the previous end" : "activation") << "\n";
+  }
+  if (!r["notice"]["vendor_notice_date"].is_null()) {
+    out << "vendor's renewal notice due " << text(r["notice"]["vendor_notice_date"]) << "\n";
+  }
+  return out.str();
+}
+
+std::string change_table(const ojson& r) {
+  const std::string cur = text(r["conventions"]["currency"]);
+  std::ostringstream out;
+  out << english(r["explanation"]) << "\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& l : r["lines"]) rows.push_back({"  " + english(l["explanation"]), text(l["amount"])});
+  rows.push_back({"net due now (" + cur + ")", text(r["net"])});
+  rows.push_back({"next renewal on " + text(r["next_renewal"]["date"]), text(r["next_renewal"]["amount"])});
+  out << grid(rows, {false, true});
+  if (!r["earliest_allowed"].is_null()) out << "earliest allowed: " << text(r["earliest_allowed"]) << "\n";
+  return out.str();
+}
+
+std::string cancel_table(const ojson& r) {
+  const std::string cur = text(r["conventions"]["currency"]);
+  std::ostringstream out;
+  out << english(r["explanation"]) << "\n";
+  out << grid({{"  " + english(r["refund"]["line"]["explanation"]), text(r["refund"]["amount"])},
+               {"refund (" + cur + ")", text(r["refund"]["amount"])}},
+              {false, true});
+  if (!r["notice"]["deadline"].is_null()) {
+    out << "notice deadline " << text(r["notice"]["deadline"]) << (r["notice"]["met"].get<bool>() ? ": met" : ": missed")
+        << "\n";
+  }
+  return out.str();
+}
+
+std::string add_licenses_table(const ojson& r) {
+  const std::string cur = text(r["conventions"]["currency"]);
+  return grid({{"  " + english(r["line"]["explanation"]), text(r["charge"])},
+               {"charge now (" + cur + ")", text(r["charge"])},
+               {"next renewal on " + text(r["next_renewal"]["date"]), text(r["next_renewal"]["amount"])}},
+              {false, true});
+}
+
 std::string check_table(const ojson& r) {
   std::ostringstream out;
   for (const auto& e : r["examples"]) {
     out << (e["passed"].get<bool>() ? "  pass  " : "  FAIL  ") << text(e["name"]) << "\n";
     if (e.contains("error")) out << "        " << text(e["error"]["code"]) << ": " << text(e["error"]["message"]) << "\n";
     for (const auto& m : e["mismatches"]) {
-      out << "        " << text(m["field"]) << ": expected " << text(m["expected"]) << ", got "
+      out << "        " << text(m["pointer"]) << ": expected " << text(m["expected"]) << ", got "
           << text(m["actual"]) << "\n";
     }
   }
-  for (const auto& w : r["warnings"]) out << "  warning: " << english(w) << "\n";
+  for (const auto& w : r["warnings"]) {
+    out << "  warning: " << english(w) << "\n";
+    if (w.contains("because")) out << "           " << english(w["because"]) << "\n";
+  }
   return out.str();
 }
 
@@ -105,6 +163,10 @@ std::string table(const std::string& op, const ojson& result) {
   if (op == "quote") return quote_table(result);
   if (op == "compare") return compare_table(result);
   if (op == "check") return check_table(result);
+  if (op == "renew") return renew_table(result);
+  if (op == "change") return change_table(result);
+  if (op == "cancel") return cancel_table(result);
+  if (op == "add_licenses") return add_licenses_table(result);
   return result.dump(2) + "\n";
 }
 

@@ -6,19 +6,51 @@
 #include <new>
 #include <optional>
 
+#include "api_common.hpp"
 #include "catalog_reader.hpp"
 #include "json_input.hpp"
 #include "plancalc/catalog.hpp"
 #include "plancalc/compare.hpp"
+#include "plancalc/contract.hpp"
 #include "plancalc/error.hpp"
 #include "plancalc/quote.hpp"
 #include "response_writer.hpp"
+#include "sla_api.hpp"
+
+namespace plancalc::api_detail {
+
+ojson with_header(const Catalog& catalog, std::optional<Date> as_of, ojson body) {
+  ojson result = {{"catalog", response::catalog_ref(catalog)},
+                  {"conventions", response::conventions(catalog, as_of)}};
+  for (auto& [key, value] : body.items()) result[key] = std::move(value);
+  return result;
+}
+
+const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
+  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  const Plan* plan = catalog.find_plan(id);
+  if (!plan) {
+    fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
+  }
+  return *plan;
+}
+
+const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
+  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  const Product* product = catalog.find_product(id);
+  if (!product) {
+    fail("unknown_product", "no product " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
+  }
+  return *product;
+}
+
+}  // namespace plancalc::api_detail
 
 namespace plancalc::api {
 namespace {
 
 using namespace json_input;
-using response::ojson;
+using namespace api_detail;
 
 constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
@@ -55,15 +87,7 @@ Common read_common(const Object& r) {
 }
 
 const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
-  if (r.has("plan")) {
-    std::string id = as_string(r.at("plan"), r.path("plan"), 200);
-    const Plan* plan = catalog.find_plan(id);
-    if (!plan) {
-      fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id),
-           r.path("plan"));
-    }
-    return *plan;
-  }
+  if (r.has("plan")) return plan_at(catalog, r, "plan");
   if (!r.has("tier")) fail("missing_field", "name a 'plan', or a 'tier' and 'billing_months'", "/plan");
   std::string tier = as_string(r.at("tier"), r.path("tier"), 200);
   const Tier* t = catalog.find_tier(tier);
@@ -80,18 +104,12 @@ const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
        r.path("billing_months"));
 }
 
-ojson with_header(const Catalog& catalog, std::optional<Date> as_of, ojson body) {
-  ojson result = {{"catalog", response::catalog_ref(catalog)},
-                  {"conventions", response::conventions(catalog, as_of)}};
-  for (auto& [key, value] : body.items()) result[key] = std::move(value);
-  return result;
-}
-
 ojson run_quote(const Catalog& catalog, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of"});
   const Plan& plan = read_plan_choice(catalog, r);
   Common c = read_common(r);
+  check_sold(plan, c.as_of, r.has("plan") ? "/plan" : "/tier");
   Quote q = quote(catalog, {&plan, c.quantity, c.start, c.horizon_months});
   return with_header(catalog, c.as_of, response::quote(catalog, q, c.horizon_months, c.start));
 }
@@ -132,7 +150,10 @@ ojson run_compare(const Catalog& catalog, const json& doc) {
   for (const Plan& p : catalog.plans) {
     if (contains(tiers, &catalog.tiers[static_cast<std::size_t>(p.tier)]) &&
         contains(months, static_cast<std::int64_t>(p.billing_months)) && contains(plans, &p)) {
-      request.plans.push_back(&p);
+      // Legacy plans no longer sold are left out, unless asked for by id.
+      bool sold = !p.legacy || c.as_of < p.legacy->sold_until;
+      if (!sold && !plans.empty()) check_sold(p, c.as_of, "/plans");
+      if (sold) request.plans.push_back(&p);
     }
   }
   if (request.plans.empty()) {
@@ -153,19 +174,22 @@ ojson run_describe(const Catalog& catalog, const json& doc) {
 
 ojson run(const Catalog& catalog, const std::string& op, const json& doc);
 
-// The value of an example's expected field in a result, or null.
-ojson actual_field(const ojson& result, const std::string& field) {
-  if (field == "first_period_total") return result["first_period"]["total"];
-  if (field == "horizon_total") return result["horizon"]["total"];
-  if (field == "effective_per_month") return result["effective_per_month"]["amount"];
-  if (field == "cheapest_plan") return result["cheapest"]["plan"];
-  return nullptr;
+// The figure at a JSON Pointer of a result as text ("450.00", 3, true), or
+// none when the result has no such value.
+std::optional<std::string> figure_at(const ojson& result, const std::string& pointer) {
+  try {
+    const ojson& v = result.at(ojson::json_pointer(pointer));
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 ojson run_check(const Catalog& catalog, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op"});
   ojson examples = ojson::array();
+  ojson warnings = ojson::array();
   bool all_passed = true;
   for (const Example& e : catalog.examples) {
     ojson item = {{"name", e.name}, {"op", e.op}};
@@ -173,11 +197,27 @@ ojson run_check(const Catalog& catalog, const json& doc) {
     bool passed = true;
     try {
       ojson result = run(catalog, e.op, parse_request(e.request_json));
-      for (const auto& [field, expected] : e.expect) {
-        ojson actual = actual_field(result, field);
-        if (!(actual.is_string() && actual.get<std::string>() == expected)) {
+      for (const auto& [pointer, expected] : e.expect) {
+        std::optional<std::string> actual = figure_at(result, pointer);
+        if (actual != expected) {
           passed = false;
-          mismatches.push_back({{"field", field}, {"expected", expected}, {"actual", actual}});
+          mismatches.push_back({{"pointer", pointer}, {"expected", expected}, {"actual", actual ? ojson(*actual) : ojson()}});
+        }
+      }
+      // A vendor's published figure that the rules do not give is reported,
+      // not hidden: the catalog keeps the stated rule.
+      for (const auto& [pointer, published] : e.published) {
+        std::optional<std::string> actual = figure_at(result, pointer);
+        if (actual != published) {
+          ojson warning = {{"key", "check.published_differs"},
+                           {"args",
+                            {{"example", e.name},
+                             {"pointer", pointer},
+                             {"published", published},
+                             {"computed", actual ? ojson(*actual) : ojson("")}}}};
+          // How the engine got its figure, when the result says.
+          if (result.contains("line")) warning["because"] = result["line"]["explanation"];
+          warnings.push_back(std::move(warning));
         }
       }
     } catch (const Error& err) {
@@ -191,7 +231,7 @@ ojson run_check(const Catalog& catalog, const json& doc) {
   }
   return {{"catalog", response::catalog_ref(catalog)},
           {"examples", examples},
-          {"warnings", ojson::array()},
+          {"warnings", warnings},
           {"passed", all_passed}};
 }
 
@@ -200,13 +240,23 @@ ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
   if (op == "compare") return run_compare(catalog, doc);
   if (op == "describe") return run_describe(catalog, doc);
   if (op == "check") return run_check(catalog, doc);
-  fail("unknown_op", "unknown operation " + excerpt(op) + "; expected quote, compare, describe or check");
+  if (op == "renew") return run_renew(catalog, doc);
+  if (op == "change") return run_change(catalog, doc);
+  if (op == "cancel") return run_cancel(catalog, doc);
+  if (op == "add_licenses") return run_add_licenses(catalog, doc);
+  if (op == "sla") return run_sla(catalog, doc);
+  fail("unknown_op", "unknown operation " + excerpt(op) +
+                         "; expected quote, compare, renew, change, cancel, add_licenses, sla, describe or check");
 }
 
 template <typename Body>
 std::string respond(Body body) {
   try {
     return response::ok(body()).dump();
+  } catch (const DetailedError& e) {
+    ojson r = response::error(e);
+    r["error"]["details"] = e.details();
+    return r.dump();
   } catch (const Error& e) {
     return response::error(e).dump();
   } catch (const std::bad_alloc&) {

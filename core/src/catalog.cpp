@@ -36,5 +36,8 @@ const Tier* Catalog::find_tier(const std::string& id) const { return find_by_id(
 const Product* Catalog::find_product(const std::string& id) const {
   return find_by_id(products, id);
 }
+const BusinessCalendar* Catalog::find_calendar(const std::string& id) const {
+  return find_by_id(calendars, id);
+}
 
 }  // namespace plancalc

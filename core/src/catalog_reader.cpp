@@ -4,6 +4,8 @@
 #include <set>
 
 #include "json_input.hpp"
+#include "policy_reader.hpp"
+#include "sla_reader.hpp"
 #include "plancalc/error.hpp"
 
 namespace plancalc {
@@ -14,20 +16,6 @@ using namespace json_input;
 constexpr std::size_t kMaxItems = 1000;
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
-Names read_names(const Object& o) {
-  Names names;
-  const json* v = o.find("names");
-  if (!v) return names;
-  Object n(*v, o.path("names"));
-  for (const auto& item : v->items()) {
-    const std::string& locale = item.key();
-    bool ok = locale.size() >= 2 && locale.size() <= 16;
-    for (char c : locale) ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
-    if (!ok) fail("invalid_locale", "expected a locale such as 'es' or 'sv-SE', got " + excerpt(locale), n.path(locale));
-    names.emplace_back(locale, as_string(item.value(), n.path(locale)));
-  }
-  return names;
-}
 
 void check_unique(std::set<std::string>& seen, const std::string& id, const std::string& path,
                   const char* what) {
@@ -69,7 +57,7 @@ Rounding read_rounding(const Object& o, const Currency& currency) {
 }
 
 Product read_product(const Object& o, const Currency& currency) {
-  o.allow_only({"id", "name", "names", "prices"});
+  o.allow_only({"id", "name", "names", "prices", "included_support_months"});
   Product p;
   p.id = as_id(o.at("id"), o.path("id"));
   p.name = as_string(o.at("name"), o.path("name"));
@@ -86,11 +74,15 @@ Product read_product(const Object& o, const Currency& currency) {
     }
     p.prices.push_back(d);
   }
+  if (o.has("included_support_months")) {
+    p.included_support_months = static_cast<int>(
+        as_integer(o.at("included_support_months"), o.path("included_support_months"), 0, 120));
+  }
   return p;
 }
 
-Tier read_tier(const Object& o) {
-  o.allow_only({"id", "name", "names", "rank", "features"});
+Tier read_tier(const Object& o, const Catalog& catalog) {
+  o.allow_only({"id", "name", "names", "rank", "features", "sla"});
   Tier t;
   t.id = as_id(o.at("id"), o.path("id"));
   t.name = as_string(o.at("name"), o.path("name"));
@@ -108,6 +100,7 @@ Tier read_tier(const Object& o) {
       t.features.push_back(std::move(feature));
     }
   }
+  if (o.has("sla")) t.sla = read_tier_sla(Object(o.at("sla"), o.path("sla")), catalog);
   return t;
 }
 
@@ -176,7 +169,7 @@ Price read_price(const Object& o, const Catalog& catalog) {
 
 Plan read_plan(const Object& o, const Catalog& catalog) {
   o.allow_only({"id", "name", "names", "tier", "billing_months", "unit", "min_quantity",
-                "max_quantity", "price", "prices"});
+                "max_quantity", "price", "prices", "legacy", "policies"});
   Plan p;
   p.id = as_id(o.at("id"), o.path("id"));
   if (o.has("name")) p.name = as_string(o.at("name"), o.path("name"));
@@ -211,24 +204,51 @@ Plan read_plan(const Object& o, const Catalog& catalog) {
       p.prices.push_back(std::move(d));
     }
   }
+  if (o.has("legacy")) {
+    Object l(o.at("legacy"), o.path("legacy"));
+    l.allow_only({"sold_until", "renewable_until"});
+    Legacy legacy;
+    legacy.sold_until = as_date(l.at("sold_until"), l.path("sold_until"));
+    if (l.has("renewable_until")) {
+      legacy.renewable_until = as_date(l.at("renewable_until"), l.path("renewable_until"));
+      if (*legacy.renewable_until < legacy.sold_until) {
+        fail("invalid_value", "a legacy plan stays renewable at least until it stops being sold", l.path("renewable_until"));
+      }
+    }
+    p.legacy = legacy;
+  }
+  p.policies = o.has("policies") ? read_policies(Object(o.at("policies"), o.path("policies")), catalog, catalog.policies)
+                                 : catalog.policies;
   return p;
 }
 
+// JSON Pointer -> expected value (a string; numbers and booleans as JSON text).
+std::vector<std::pair<std::string, std::string>> read_figures(const Object& o) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& item : o.value().items()) {
+    if (item.key().empty() || item.key()[0] != '/') {
+      fail("invalid_value", "expected figures are keyed by a JSON Pointer into the result, such as \"/first_period/total\"; got " + excerpt(item.key()),
+           o.path(item.key()));
+    }
+    out.emplace_back(item.key(), as_string(item.value(), o.path(item.key())));
+  }
+  return out;
+}
+
 Example read_example(const Object& o) {
-  o.allow_only({"name", "op", "request", "expect"});
+  o.allow_only({"name", "op", "request", "expect", "published"});
   Example e;
   e.name = as_string(o.at("name"), o.path("name"));
   e.op = as_string(o.at("op"), o.path("op"));
-  if (e.op != "quote" && e.op != "compare") {
-    fail("invalid_value", "an example's op is quote or compare; got " + excerpt(e.op), o.path("op"));
+  static const std::set<std::string> ops = {"quote", "compare", "renew", "change", "cancel", "add_licenses", "sla"};
+  if (!ops.count(e.op)) {
+    fail("invalid_value", "an example's op is one of quote, compare, renew, change, cancel, add_licenses, sla; got " + excerpt(e.op),
+         o.path("op"));
   }
   Object request(o.at("request"), o.path("request"));
   e.request_json = request.value().dump();
-  Object expect(o.at("expect"), o.path("expect"));
-  expect.allow_only({"first_period_total", "horizon_total", "effective_per_month", "cheapest_plan"});
-  for (const auto& item : expect.value().items()) {
-    e.expect.emplace_back(item.key(), as_string(item.value(), expect.path(item.key())));
-  }
+  e.expect = read_figures(Object(o.at("expect"), o.path("expect")));
+  if (o.has("published")) e.published = read_figures(Object(o.at("published"), o.path("published")));
   return e;
 }
 
@@ -258,7 +278,7 @@ void read_list(const Object& root, const char* key, std::vector<T>& out, const c
 Catalog read(std::string_view text) {
   json doc = parse(text, kMaxCatalogBytes);
   Object root(doc, "");
-  root.allow_only({"format", "vendor", "currency", "rounding", "products", "tiers", "plans", "examples"});
+  root.allow_only({"format", "vendor", "currency", "rounding", "products", "calendars", "tiers", "policies", "plans", "examples"});
   as_integer(root.at("format"), root.path("format"), 1, 1);
   Catalog c;
   c.vendor = read_vendor(Object(root.at("vendor"), root.path("vendor")));
@@ -270,7 +290,8 @@ Catalog read(std::string_view text) {
   if (root.has("products")) {
     read_list(root, "products", c.products, "products", [&](const Object& o) { return read_product(o, *c.currency); });
   }
-  read_list(root, "tiers", c.tiers, "tiers", read_tier);
+  if (root.has("calendars")) read_list(root, "calendars", c.calendars, "calendars", read_calendar);
+  read_list(root, "tiers", c.tiers, "tiers", [&](const Object& o) { return read_tier(o, c); });
   if (c.tiers.empty()) fail("missing_field", "a catalog needs at least one tier", root.path("tiers"));
   std::set<int> ranks;
   for (std::size_t i = 0; i < c.tiers.size(); ++i) {
@@ -278,6 +299,14 @@ Catalog read(std::string_view text) {
       fail("duplicate_rank", "two tiers have rank " + std::to_string(c.tiers[i].rank),
            child(child(root.path("tiers"), i), "rank"));
     }
+  }
+  // Without a renewal policy a renewal costs the full price and continues
+  // from the previous end.
+  c.policies.renewal.windows.push_back(RenewalWindow{"renewal", "Renewal", {}, std::nullopt,
+                                                     Rate::from_micro_percent(100 * Rate::kScale),
+                                                     TermAnchor::previous_end});
+  if (root.has("policies")) {
+    c.policies = read_policies(Object(root.at("policies"), root.path("policies")), c, c.policies);
   }
   read_list(root, "plans", c.plans, "plans", [&](const Object& o) { return read_plan(o, c); });
   if (c.plans.empty()) fail("missing_field", "a catalog needs at least one plan", root.path("plans"));
@@ -292,6 +321,21 @@ Catalog read(std::string_view text) {
 }
 
 }  // namespace
+
+Names read_names(const json_input::Object& o) {
+  Names names;
+  const json* v = o.find("names");
+  if (!v) return names;
+  json_input::Object n(*v, o.path("names"));
+  for (const auto& item : v->items()) {
+    const std::string& locale = item.key();
+    bool ok = locale.size() >= 2 && locale.size() <= 16;
+    for (char c : locale) ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
+    if (!ok) fail("invalid_locale", "expected a locale such as 'es' or 'sv-SE', got " + excerpt(locale), n.path(locale));
+    names.emplace_back(locale, json_input::as_string(item.value(), n.path(locale)));
+  }
+  return names;
+}
 
 Catalog read_catalog(std::string_view text) {
   try {

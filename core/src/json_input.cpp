@@ -69,6 +69,11 @@ json parse(std::string_view text, std::size_t max_bytes) {
     v = json::parse(text.begin(), text.end(), callback);
   } catch (const json::parse_error& e) {
     fail("invalid_json", "malformed JSON near byte " + std::to_string(e.byte));
+  } catch (const json::out_of_range&) {
+    // A number literal beyond what a double holds (1e400, 400 digits): the
+    // parser throws out_of_range 406, not a parse error. Found by the
+    // bad-input corpus; it used to surface as internal_error.
+    fail("number_too_large", "a number in the input is beyond any representable value (about 1.8e308)");
   }
   if (!duplicate.empty()) {
     fail("duplicate_key", "the key " + excerpt(duplicate) + " appears twice in one object");

@@ -1,9 +1,13 @@
 #include "response_writer.hpp"
 
+#include "sla_response.hpp"
+
 namespace plancalc::response {
-namespace {
 
 std::string money(const Catalog& c, Money m) { return format_amount(m, *c.currency); }
+
+namespace {
+
 
 ojson plan_ref(const Plan& p, const Catalog& c) {
   return {{"id", p.id},
@@ -12,26 +16,20 @@ ojson plan_ref(const Plan& p, const Catalog& c) {
           {"unit", p.unit}};
 }
 
-ojson line(const Catalog& c, const Line& l) {
-  ojson out = {{"kind", l.kind}, {"quantity", l.quantity}};
-  if (l.unit_amount) out["unit_amount"] = money(c, *l.unit_amount);
-  out["amount"] = money(c, l.amount);
-  out["explanation"] = explanation(c, l.explanation);
-  return out;
-}
-
-ojson tier(const Tier& t) {
+ojson tier(const Catalog& c, const Tier& t) {
   ojson features = ojson::array();
   for (const Feature& f : t.features) {
     features.push_back({{"id", f.id}, {"name", f.name}, {"names", names(f.names)}});
   }
-  return {{"id", t.id}, {"name", t.name}, {"names", names(t.names)}, {"rank", t.rank},
-          {"features", features}};
+  ojson out = {{"id", t.id}, {"name", t.name}, {"names", names(t.names)}, {"rank", t.rank},
+               {"features", features}};
+  if (t.sla) out["sla"] = tier_sla(c, *t.sla);
+  return out;
 }
 
 ojson tiers(const Catalog& c) {
   ojson out = ojson::array();
-  for (int t : tiers_by_rank(c)) out.push_back(tier(c.tiers[static_cast<std::size_t>(t)]));
+  for (int t : tiers_by_rank(c)) out.push_back(tier(c, c.tiers[static_cast<std::size_t>(t)]));
   return out;
 }
 
@@ -58,7 +56,8 @@ ojson conventions(const Catalog& c, std::optional<Date> as_of) {
           {"rounding_mode", to_string(c.rounding.mode)},
           {"rounding_increment", money(c, Money::from_minor(c.rounding.increment_minor))},
           {"month_end", "clamp_to_last_day"},
-          {"term", "half_open"}};
+          {"term", "half_open"},
+          {"proration_basis", to_string(c.policies.change.basis)}};
   if (as_of) out["as_of"] = format_date(*as_of);
   return out;
 }
@@ -79,6 +78,14 @@ ojson explanation(const Catalog& c, const Explanation& e) {
     }
   }
   return {{"key", e.key}, {"args", args}};
+}
+
+ojson line(const Catalog& c, const Line& l) {
+  ojson out = {{"kind", l.kind}, {"quantity", l.quantity}};
+  if (l.unit_amount) out["unit_amount"] = money(c, *l.unit_amount);
+  out["amount"] = money(c, l.amount);
+  out["explanation"] = explanation(c, l.explanation);
+  return out;
 }
 
 ojson names(const Names& n) {
@@ -219,7 +226,8 @@ ojson describe(const Catalog& c) {
           {"exponent", c.currency->exponent},
           {"tiers", tiers(c)},
           {"plans", plans},
-          {"products", products}};
+          {"products", products},
+          {"calendars", calendars(c)}};
 }
 
 }  // namespace plancalc::response

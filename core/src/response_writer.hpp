@@ -23,6 +23,8 @@ ojson catalog_ref(const Catalog& c);
 ojson conventions(const Catalog& c, std::optional<Date> as_of);
 
 ojson explanation(const Catalog& c, const Explanation& e);
+ojson line(const Catalog& c, const Line& l);
+std::string money(const Catalog& c, Money m);
 ojson names(const Names& n);
 ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start);
 ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,

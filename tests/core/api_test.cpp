@@ -146,7 +146,7 @@ TEST(api, check_runs_the_catalog_examples) {
   json r = call("check", "{}");
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
   EXPECT_TRUE(r["result"]["passed"].get<bool>());
-  EXPECT_EQ(r["result"]["examples"].size(), 2u);
+  EXPECT_EQ(r["result"]["examples"].size(), 5u);
 }
 
 TEST(api, fingerprint_ignores_formatting) {
@@ -211,7 +211,7 @@ TEST(api, catalog_errors_carry_a_pointer_into_the_catalog) {
 }
 
 TEST(api, every_shipped_catalog_loads_and_its_examples_pass) {
-  for (const char* file : {"plans/mailstore.json", "plans/v8pro.json"}) {
+  for (const char* file : {"plans/mailstore.json", "plans/v8pro.json", "plans/invex.json"}) {
     Engine engine(read(file));
     ASSERT_TRUE(engine.ok()) << file << ": " << engine.status();
     json r = json::parse(engine.call("check", "{}"));

@@ -22,7 +22,8 @@ std::set<std::string> codes_raised_in_core() {
   // (its low_code/high_code parameters and their defaults).
   std::regex raised(R"re((?:fail|Error)\(\s*"([a-z_]+)")re");
   std::regex passed(R"re((?:as_integer\([^;]*?,\s*"([a-z_]+)",\s*|_code = )"([a-z_]+)")re");
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(PLANCALC_SOURCE_DIR) + "/core/src")) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(PLANCALC_SOURCE_DIR) + "/core")) {
+    if (!entry.is_regular_file()) continue;
     std::string text = read(entry.path());
     for (std::sregex_iterator it(text.begin(), text.end(), raised), end; it != end; ++it) codes.insert((*it)[1]);
     for (std::sregex_iterator it(text.begin(), text.end(), passed), end; it != end; ++it) {

@@ -100,8 +100,8 @@ TEST(pricing, list_rate_uses_the_list_price_in_force_and_rounds_once_per_unit) {
   c.rounding = {RoundingMode::half_up, 100};
   Money p7990 = parse_amount("7990", *c.currency, "");
   Money p8990 = parse_amount("8990", *c.currency, "");
-  c.products.push_back({"report", "Report", {}, {{parse_date("2020-01-01", ""), p7990}, {parse_date("2026-06-01", ""), p8990}}});
-  c.tiers.push_back({"support", "Support", {}, 1, {}});
+  c.products.push_back({"report", "Report", {}, {{parse_date("2020-01-01", ""), p7990}, {parse_date("2026-06-01", ""), p8990}}, std::nullopt});
+  c.tiers.push_back({"support", "Support", {}, 1, {}, std::nullopt});
   Plan plan;
   plan.id = "support";
   plan.tier = 0;

@@ -10,14 +10,14 @@
 #include <utility>
 #include <vector>
 
+#include "plancalc/business_calendar.hpp"
 #include "plancalc/calendar.hpp"
 #include "plancalc/money.hpp"
+#include "plancalc/policy.hpp"
 #include "plancalc/rounding.hpp"
+#include "plancalc/sla.hpp"
 
 namespace plancalc {
-
-// locale -> translated text, in catalog order
-using Names = std::vector<std::pair<std::string, std::string>>;
 
 struct Vendor {
   std::string id;
@@ -38,6 +38,7 @@ struct Product {
   std::string name;
   Names names;
   std::vector<DatedAmount> prices;  // ascending by from
+  std::optional<int> included_support_months;  // support bundled with a purchase
 };
 
 struct Feature {
@@ -52,6 +53,7 @@ struct Tier {
   Names names;
   int rank = 0;
   std::vector<Feature> features;
+  std::optional<TierSla> sla;  // response and uptime targets (sla.hpp)
 };
 
 enum class PriceModel { flat, per_unit, graduated, volume, package, list_rate };
@@ -89,6 +91,8 @@ struct Plan {
   std::int64_t min_quantity = 1;
   std::int64_t max_quantity = 1'000'000'000;
   std::vector<DatedPrice> prices;  // ascending by from
+  std::optional<Legacy> legacy;
+  Policies policies;  // the catalog's, with this plan's overrides applied
 };
 
 // A worked case the vendor published: a request and the figures expected.
@@ -96,7 +100,11 @@ struct Example {
   std::string name;
   std::string op;
   std::string request_json;  // kept as text; run through the api like any request
-  std::vector<std::pair<std::string, std::string>> expect;  // field -> expected value
+  // JSON Pointer into the result -> value the engine must produce
+  std::vector<std::pair<std::string, std::string>> expect;
+  // JSON Pointer -> the figure the vendor published; a difference from the
+  // computed value is reported as a warning, not a failure
+  std::vector<std::pair<std::string, std::string>> published;
 };
 
 struct Catalog {
@@ -107,11 +115,14 @@ struct Catalog {
   std::vector<Tier> tiers;
   std::vector<Plan> plans;
   std::vector<Example> examples;
+  std::vector<BusinessCalendar> calendars;  // for SLA targets, in catalog order
+  Policies policies;  // catalog-wide defaults
   std::string fingerprint;
 
   const Plan* find_plan(const std::string& id) const;
   const Tier* find_tier(const std::string& id) const;
   const Product* find_product(const std::string& id) const;
+  const BusinessCalendar* find_calendar(const std::string& id) const;
 };
 
 }  // namespace plancalc

@@ -1,0 +1,10 @@
+// The `sla` operation's request -> due moments -> result (docs/api.md).
+#pragma once
+
+#include "api_common.hpp"
+
+namespace plancalc::api_detail {
+
+ojson run_sla(const Catalog& catalog, const json& request);
+
+}  // namespace plancalc::api_detail
