@@ -193,6 +193,7 @@ int main(int argc, char** argv) {
   auto* cancel = app.add_subcommand("cancel", "end a contract: last day of service, refund, notice");
   contract_flags(cancel);
   auto* add_licenses = app.add_subcommand("add-licenses", "buy more units co-termed to the current term");
+  add_licenses->alias("add_licenses");
   contract_flags(add_licenses);
   field(add_licenses, o, "--add", "add", "how many units to add");
 

@@ -87,14 +87,24 @@ describe('check', () => {
     assert.deepEqual(listed, present);
   });
 
+  test('v8pro: the published 3196 RUB is a warning with both figures, and check exits 0', () => {
+    const r = run(['check', 'plans/v8pro.json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /warning: .*the vendor published 3196\.00 for \/amount; the stated rules give 3596\.00 \(standard: 45 % of the list price 7990\.00 .*= 3595\.5, rounded to 3596\.00/);
+    const warnings = JSON.parse(r.stdout).result.warnings;
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].args.published, '3196.00');
+    assert.equal(warnings[0].args.computed, '3596.00');
+  });
+
   test('a catalog with a failing example exits 1 and names the mismatch', () => {
     const catalog = JSON.parse(readRepoFile('plans/v8pro.json'));
-    catalog.examples[0].expect.first_period_total = '3196.00';
+    catalog.examples[0].expect['/first_period/total'] = '3196.00';
     const tmp = path.join(fs.mkdtempSync('/tmp/plancalc-cli-'), 'v8pro.json');
     fs.writeFileSync(tmp, JSON.stringify(catalog));
     const r = run(['check', tmp, '--format', 'table']);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /first_period_total: expected 3196\.00, got 3596\.00/);
+    assert.match(r.stdout, /\/first_period\/total: expected 3196\.00, got 3596\.00/);
   });
 });
 
