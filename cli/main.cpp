@@ -192,10 +192,19 @@ int main(int argc, char** argv) {
   field(change, o, "--target-quantity", "target_quantity", "users or licences after the change (default: unchanged)");
   auto* cancel = app.add_subcommand("cancel", "end a contract: last day of service, refund, notice");
   contract_flags(cancel);
-  auto* add_licenses = app.add_subcommand("add-licenses", "buy more units co-termed to the current term");
-  add_licenses->alias("add_licenses");
+  // Named as the API op; `add-licenses` is the same command.
+  auto* add_licenses = app.add_subcommand("add_licenses", "buy more units co-termed to the current term");
+  add_licenses->alias("add-licenses");
   contract_flags(add_licenses);
   field(add_licenses, o, "--add", "add", "how many units to add");
+
+  auto* sla = app.add_subcommand("sla", "when is the answer due: a tier's response targets and uptime");
+  add_common_flags(sla, o);
+  field(sla, o, "--tier", "tier", "tier id");
+  field(sla, o, "--plan", "plan", "a plan of the tier, instead of --tier");
+  field(sla, o, "--level", "level", "support level (default: every level of the tier)");
+  field(sla, o, "--opened", "opened", "when the request is opened, RFC 3339 with an offset: 2026-11-20T16:30+01:00");
+  field(sla, o, "--region", "region", "calendar (region) to count in (default: each target's first)");
 
   auto* describe = app.add_subcommand("describe", "the catalog's vendor, tiers and plans");
   add_common_flags(describe, o);
@@ -218,7 +227,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (check->parsed()) return run_check(o);
-    for (auto* cmd : {quote, compare, renew, change, cancel, describe}) {
+    for (auto* cmd : {quote, compare, renew, change, cancel, sla, describe}) {
       if (cmd->parsed()) return run_op(cmd->get_name(), o);
     }
     if (add_licenses->parsed()) return run_op("add_licenses", o);

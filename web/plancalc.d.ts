@@ -19,6 +19,8 @@ export declare class PlanCalcError extends Error {
   readonly source: 'request' | 'catalog' | '';
   /** The engine's raw response text ({"ok":false,...}), when the error came from one. */
   readonly response?: string;
+  /** Structured details some errors carry, e.g. support_inactive's `{support_end, renewal}`. */
+  readonly details?: { [key: string]: Json };
 }
 
 export interface CatalogRef {
@@ -54,6 +56,11 @@ export interface Engine {
   compare(request: Request): any;
   describe(request?: Request): any;
   check(request?: Request): any;
+  /** Contract life cycle (docs/api.md). support_inactive errors carry `details.renewal`. */
+  renew(request: Request): any;
+  change(request: Request): any;
+  cancel(request: Request): any;
+  addLicenses(request: Request): any;
   call(op: string, request?: Request): any;
   /** The raw response text ({"ok":...}), byte for byte what the CLI prints. */
   callRaw(op: string, request?: Request): string;

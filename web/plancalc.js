@@ -81,13 +81,16 @@ function parseResponse(text) {
   }
   if (response && response.ok === true) return response.result;
   const error = (response && response.error) || {};
-  throw new PlanCalcError(
+  const err = new PlanCalcError(
     error.code || 'internal_error',
     error.message || 'engine returned an error without a message',
     error.path ?? '',
     error.source ?? '',
     text,
   );
+  // e.g. support_inactive: the renewal that must come first.
+  if (error.details !== undefined) err.details = error.details;
+  throw err;
 }
 
 /**
@@ -126,6 +129,10 @@ export async function createEngine(catalogText, options = {}) {
     compare: (request) => call('compare', request),
     describe: (request = {}) => call('describe', request),
     check: (request = {}) => call('check', request),
+    renew: (request) => call('renew', request),
+    change: (request) => call('change', request),
+    cancel: (request) => call('cancel', request),
+    addLicenses: (request) => call('add_licenses', request),
     call,
     callRaw,
     dispose() {
