@@ -53,6 +53,26 @@ const std::map<std::string, std::string>& templates() {
       {"add_licenses.charge",
        "{add} more: period price {period_before} → {period_after} (+{difference}), for the remaining {remaining_days} of "
        "{term_days} days to {term_end}: {amount}"},
+      {"sla.interval", "{duration} {weekday} {date} {from}–{to}"},
+      {"sla.intervals_omitted", "… {count} more intervals of opening hours, {duration} …"},
+      {"sla.holiday", "{weekday} {date} is a holiday"},
+      {"sla.opened_outside_hours",
+       "opened {opened}, outside opening hours: counting starts at the next opening, {weekday} {date} {time}"},
+      {"sla.due_at_closing", "the target runs out exactly at closing time, {time}: due then, not at the next opening"},
+      {"sla.business_day", "business day {index}: {weekday} {date}"},
+      {"sla.days_omitted", "… {count} more business days …"},
+      {"sla.calendar_time", "{duration} on the clock from {from} to {to}, opening hours and holidays ignored"},
+      {"sla.clock_change", "the clocks change on the way: {from_zone} ({from_offset}) to {to_zone} ({to_offset})"},
+      {"sla.other_calendar", "counted in the {calendar} calendar: this target is not served in {region}"},
+      {"sla.due.business", "{duration} of business hours ({calendar}) from {start}: due {weekday} {date} {time}"},
+      {"sla.due.business_days", "{days} business days ({calendar}) from {start}: due {weekday} {date} {time}"},
+      {"sla.due.calendar", "{duration} around the clock from {start}: due {weekday} {date} {time}"},
+      {"sla.target.business", "{duration} of business hours"},
+      {"sla.target.business_days", "{days} business days"},
+      {"sla.target.calendar", "{duration} around the clock"},
+      {"sla.uptime",
+       "{percent} % uptime: at most {month_30} of downtime in a 30-day month, {month_31} in a 31-day month, "
+       "{year} in a 365-day year"},
       {"savings.longer_period",
        "over {months} months, {longer_plan} costs {longer_cost} instead of {shorter_cost} with "
        "{shorter_plan}: {saving} ({percent} %) less"},
@@ -82,6 +102,10 @@ std::string english(const nlohmann::ordered_json& explanation) {
       // An empty argument is an open end: a band without upper bound, a
       // window without time limit, no deadline.
       if (value.empty()) value = name == "to" ? "∞" : (name == "last_day" ? "any later date" : "none");
+      // Weekday ids ("mon") read as English abbreviations ("Mon").
+      if (name == "weekday" && value.size() == 3 && value[0] >= 'a' && value[0] <= 'z') {
+        value[0] = static_cast<char>(value[0] - 'a' + 'A');
+      }
       out += value;
       i = close;
     } else {

@@ -157,6 +157,34 @@ std::string check_table(const ojson& r) {
   return out.str();
 }
 
+std::string sla_table(const ojson& r) {
+  std::ostringstream out;
+  out << "tier " << text(r["tier"]["id"]) << " (" << text(r["tier"]["name"]) << "), request opened "
+      << text(r["opened"]) << "\n";
+  if (!r["channels"].empty()) {
+    out << "channels:";
+    for (const auto& c : r["channels"]) out << " " << text(c);
+    out << (r["priority"].is_null() ? "" : "; priority " + text(r["priority"])) << "\n";
+  }
+  if (r["targets"].empty()) out << "no response times stated\n";
+  for (const auto& t : r["targets"]) {
+    out << "\n" << text(t["name"]) << " (" << text(t["level"]) << "): due " << text(t["due"]) << "\n";
+    out << "  " << english(t["explanation"]) << "\n";
+    for (const auto& step : t["steps"]) out << "    " << english(step) << "\n";
+  }
+  if (!r["uptime"].empty()) {
+    std::vector<std::vector<std::string>> rows = {{"service", "uptime", "30-day month", "31-day month", "365-day year"}};
+    for (const auto& u : r["uptime"]) {
+      const auto& d = u["downtime"];
+      rows.push_back({text(u["name"]), text(u["percent"]) + " %", text(d["month_30_days"]["duration"]),
+                      text(d["month_31_days"]["duration"]), text(d["year_365_days"]["duration"])});
+    }
+    out << "\nallowed downtime\n" << grid(rows, {false, true, true, true, true});
+  }
+  if (!r["note"].is_null()) out << "\n" << text(r["note"]) << "\n";
+  return out.str();
+}
+
 }  // namespace
 
 std::string table(const std::string& op, const ojson& result) {
@@ -167,6 +195,7 @@ std::string table(const std::string& op, const ojson& result) {
   if (op == "change") return change_table(result);
   if (op == "cancel") return cancel_table(result);
   if (op == "add_licenses") return add_licenses_table(result);
+  if (op == "sla") return sla_table(result);
   return result.dump(2) + "\n";
 }
 

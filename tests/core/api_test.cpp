@@ -211,7 +211,8 @@ TEST(api, catalog_errors_carry_a_pointer_into_the_catalog) {
 }
 
 TEST(api, every_shipped_catalog_loads_and_its_examples_pass) {
-  for (const char* file : {"plans/mailstore.json", "plans/v8pro.json", "plans/invex.json"}) {
+  for (const char* file : {"plans/mailstore.json", "plans/v8pro.json", "plans/invex.json", "plans/mailpro.json",
+                           "plans/kalmstrom.json"}) {
     Engine engine(read(file));
     ASSERT_TRUE(engine.ok()) << file << ": " << engine.status();
     json r = json::parse(engine.call("check", "{}"));

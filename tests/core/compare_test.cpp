@@ -14,8 +14,8 @@ Catalog two_tiers() {
   c.vendor.id = "test";
   c.currency = find_currency("EUR");
   c.rounding = {RoundingMode::half_up, 1};
-  c.tiers.push_back({"premium", "Premium", {}, 2, {{"phone", "Phone", {}}, {"email", "E-mail", {}}}});
-  c.tiers.push_back({"standard", "Standard", {}, 1, {{"email", "E-mail", {}}}});
+  c.tiers.push_back({"premium", "Premium", {}, 2, {{"phone", "Phone", {}}, {"email", "E-mail", {}}}, std::nullopt});
+  c.tiers.push_back({"standard", "Standard", {}, 1, {{"email", "E-mail", {}}}, std::nullopt});
   auto add = [&](const char* id, int tier, int months, const char* unit_amount) {
     Plan p;
     p.id = id;

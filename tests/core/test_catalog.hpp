@@ -18,7 +18,7 @@ inline Catalog catalog_with(Price price, int billing_months = 1) {
   c.vendor.id = "test";
   c.currency = find_currency("EUR");
   c.rounding = {RoundingMode::half_up, 1};
-  c.tiers.push_back({"basic", "Basic", {}, 1, {}});
+  c.tiers.push_back({"basic", "Basic", {}, 1, {}, std::nullopt});
   Plan p;
   p.id = "basic";
   p.tier = 0;
