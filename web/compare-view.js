@@ -6,6 +6,7 @@
 
 import { h, replaceChildren, srOnly } from './dom.js';
 import { explain } from './explain.js';
+import { errorText } from './field-errors.js';
 
 /**
  * @typedef {import('./explain.js').ExplainContext & {
@@ -83,7 +84,7 @@ function planGroup(row, isCheapest, ctx, open) {
   if (row.error) {
     body.append(h('tr', { class: 'unavailable' }, head,
       h('td', { colspan: '4', class: 'row-error', 'data-code': row.error.code ?? '',
-        text: ctx.t('table.unavailable', { message: row.error.message }) })));
+        text: ctx.t('table.unavailable', { message: errorText(row.error, ctx.t) }) })));
     return body;
   }
 

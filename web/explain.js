@@ -1,18 +1,29 @@
 // Renders the engine's structured explanations ({key, args}, docs/api.md) as
 // sentences in the page's language: each argument is formatted by what it
-// is (money, date, plan, product, unit, number), then put into the
-// "explain.<key>" template of i18n.js.
+// is (money, date, moment, weekday, duration, plan, product, unit, number,
+// a word such as "upgrade"), then put into the "explain.<key>" template of
+// i18n/<lang>.js.
+
+import { isMoment } from './format.js';
 
 const MONEY = new Set([
   'amount', 'unit_amount', 'package_amount', 'list_price', 'exact', 'total',
   'horizon_total', 'next_total', 'difference', 'shorter_cost', 'longer_cost', 'saving',
+  'period_amount', 'plan_price', 'published', 'computed', 'period_before', 'period_after', 'net',
 ]);
-const DATES = new Set(['start', 'end', 'list_price_from', 'covered_until']);
-const PLANS = new Set(['plan', 'next_plan', 'shorter_plan', 'longer_plan']);
+const DATES = new Set([
+  'start', 'end', 'list_price_from', 'covered_until', 'date', 'support_end', 'last_day',
+  'service_until', 'deadline', 'effective', 'term_end',
+]);
+const PLANS = new Set(['plan', 'next_plan', 'shorter_plan', 'longer_plan', 'from_plan', 'to_plan']);
 const NUMBERS = new Set([
   'quantity', 'months', 'charges', 'index', 'packages', 'package_size', 'from', 'to',
-  'rate', 'percent',
+  'rate', 'percent', 'days', 'remaining_days', 'term_days', 'add', 'quantity_before', 'quantity_after',
+  'count',
 ]);
+const DURATIONS = new Set(['duration', 'month_30', 'month_31', 'year']);
+/** Args whose values are words of the page: arg → i18n key prefix. */
+const WORDS = { direction: 'direction', updates_granted: 'yesno', basis: 'basis' };
 
 /**
  * @typedef {object} ExplainContext
@@ -34,10 +45,12 @@ export function explain(explanation, ctx) {
   const args = {};
   for (const [name, value] of Object.entries(raw)) args[name] = formatArg(name, value, raw, ctx);
 
-  // Bands without an upper bound ("to": "") read better with their own
-  // wording; a ".short" form serves explanations with fewer args.
+  // Bands without an upper bound ("to": "") and windows without a last day
+  // ("last_day": "") read better with their own wording; a ".short" form
+  // serves explanations with fewer args.
   const base = `explain.${explanation.key}`;
-  const candidates = [raw.to === '' ? `${base}.open` : null, base, `${base}.short`].filter(Boolean);
+  const open = raw.to === '' || raw.last_day === '';
+  const candidates = [open ? `${base}.open` : null, base, `${base}.short`].filter(Boolean);
   const key = candidates.find((k) => ctx.t.covers(k, args));
   if (!key) return fallback(explanation.key, args);
   return ctx.t(key, args, raw);
@@ -46,10 +59,14 @@ export function explain(explanation, ctx) {
 function formatArg(name, value, all, ctx) {
   if (value === null || value === undefined) return '';
   if (name === 'unit') return unitName(String(value), all.quantity, ctx.t);
+  if (isMoment(value)) return ctx.fmt.moment(value);
+  if (name === 'weekday') return ctx.fmt.weekday(value);
+  if (DURATIONS.has(name)) return ctx.fmt.duration(value);
   if (MONEY.has(name)) return ctx.fmt.money(value);
   if (DATES.has(name)) return ctx.fmt.date(value);
   if (PLANS.has(name)) return ctx.planName(String(value));
   if (name === 'product') return ctx.productName(String(value));
+  if (WORDS[name] && ctx.t.has(`${WORDS[name]}.${value}`)) return ctx.t(`${WORDS[name]}.${value}`);
   if (NUMBERS.has(name) && value !== '') return ctx.fmt.number(value);
   return String(value);
 }

@@ -16,10 +16,13 @@ export class ErrorDisplay {
   /**
    * @param {Document} doc
    * @param {HTMLElement} generalBox the page's general error box (role=alert)
+   * @param {() => Function} [translator] returns the current translator, to
+   *   word engine errors in the page's language (errorText)
    */
-  constructor(doc, generalBox) {
+  constructor(doc, generalBox, translator = null) {
     this.doc = doc;
     this.generalBox = generalBox;
+    this.translator = translator;
     this.shown = new Set();
   }
 
@@ -38,11 +41,12 @@ export class ErrorDisplay {
    */
   show(error, generalText) {
     const field = ErrorDisplay.fieldFor(error);
+    const text = this.translator ? errorText(error, this.translator()) : sentence(error.message);
     if (field) {
-      this.showAtField(field, sentence(error.message), error.code);
+      this.showAtField(field, text, error.code);
       return field;
     }
-    this.showGeneral(generalText ?? sentence(error.message), error.code);
+    this.showGeneral(generalText ?? text, error.code);
     return null;
   }
 
@@ -105,4 +109,18 @@ export function sentence(message) {
   const first = text.split(/\s/, 1)[0];
   const capital = /^[a-z]+$/.test(first) ? text[0].toUpperCase() + text.slice(1) : text;
   return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * An engine error as a sentence in the page's language: English shows the
+ * engine's own message (the most specific); another language shows the
+ * translation of its code ("code.<code>" in i18n/) when there is one, else
+ * the English message.
+ * @param {{code?: string, message?: string}} error
+ * @param {Function & {lang: string, has: (key: string) => boolean}} t translator (i18n.js)
+ */
+export function errorText(error, t) {
+  const key = `code.${error?.code}`;
+  if (t.lang !== 'en' && t.has(key)) return t(key);
+  return sentence(error?.message ?? error);
 }

@@ -4,6 +4,7 @@
 
 import { h, replaceChildren } from './dom.js';
 import { explain } from './explain.js';
+import { errorText } from './field-errors.js';
 
 /**
  * @param {HTMLElement} target
@@ -59,4 +60,23 @@ export function renderQuote(target, quote, ctx) {
 /** A message in place of the calculation (loading, or an error). */
 export function renderQuoteMessage(target, text, isError = false) {
   replaceChildren(target, h('p', { class: isError ? 'calc-error' : 'muted', role: isError ? 'alert' : null, text }));
+}
+
+/**
+ * Shows "Calculating…", then the quote `compute()` returns, or its error in
+ * the language (an opened comparison row, in the page and the widget).
+ * @param {HTMLElement} target
+ * @param {() => object} compute returns a quote result or throws PlanCalcError
+ * @param {import('./compare-view.js').ViewContext} ctx
+ */
+export function renderComputedQuote(target, compute, ctx) {
+  renderQuoteMessage(target, ctx.t('quote.loading'));
+  let quote;
+  try {
+    quote = compute();
+  } catch (e) {
+    renderQuoteMessage(target, ctx.t('quote.error', { message: errorText(e, ctx.t) }), true);
+    return;
+  }
+  renderQuote(target, quote, ctx);
 }

@@ -1,7 +1,9 @@
 // The page state as a URL query, so that a link reproduces the comparison:
-// ?vendor=mailstore&quantity=25&horizon=36&start=2026-03-01&period=annual&fp=8c2d1f0a
+// ?vendor=mailstore&quantity=25&horizon=36&start=2026-03-01&period=annual&lang=es&fp=8c2d1f0a
 // `fp` is a short fingerprint of the price list the figures were computed on;
-// a link opened after the price list changed says so (SPEC §9).
+// a link opened after the price list changed says so (SPEC §9). `lang` is the
+// page's language (language-choice.js). A later panel (renewal, change, SLA)
+// adds its inputs to KEYS and to readState.
 // Values are kept as the user typed them: the engine judges them.
 
 export const PERIODS = ['all', 'monthly', 'annual'];
@@ -9,7 +11,7 @@ export const PERIODS = ['all', 'monthly', 'annual'];
 /** Billing-period filter → the compare request's `billing_months`. */
 export const PERIOD_MONTHS = { all: null, monthly: [1], annual: [12] };
 
-const KEYS = ['vendor', 'quantity', 'horizon', 'start', 'period', 'fp'];
+const KEYS = ['vendor', 'quantity', 'horizon', 'start', 'period', 'lang', 'fp'];
 
 /**
  * Reads the state from a query string. Missing or malformed values take the
@@ -27,6 +29,7 @@ export function readState(search, defaults) {
     horizon: get('horizon') || defaults.horizon,
     start: get('start') || defaults.start,
     period: PERIODS.includes(period) ? period : 'all',
+    lang: get('lang'),
     fp: get('fp'),
   };
 }

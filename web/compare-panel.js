@@ -1,0 +1,154 @@
+// The comparison panel: every tier × billing period for the visitor's
+// situation (engine `compare`), the cheapest plan with the reason, the
+// savings of longer billing periods and the features of each tier; a row
+// opens its `quote`. It reads the shared inputs through the host (app.js)
+// and owns the billing filter (all / monthly / annual).
+
+import { parseCivilDate } from './format.js';
+import { PERIOD_MONTHS } from './state.js';
+import {
+  renderConventions, renderFeatures, renderSavings, renderSummary, renderTable,
+} from './compare-view.js';
+import { renderComputedQuote } from './quote-view.js';
+
+/** @type {import('./panels.js').Panel} */
+export const comparePanel = {
+  id: 'compare',
+  sectionId: 'results',
+  titleKey: 'panel.compare',
+
+  init(host) {
+    this.ui = {
+      section: host.$('results'),
+      periodRadios: [...host.doc.querySelectorAll('input[name="period"]')],
+      params: host.$('params'),
+      summary: host.$('summary'),
+      details: host.$('results-details'),
+      comparison: host.$('comparison'),
+      savings: host.$('savings'),
+      features: host.$('features'),
+      conventions: host.$('conventions'),
+    };
+    for (const radio of this.ui.periodRadios) {
+      radio.checked = radio.value === host.initialState.period;
+      radio.addEventListener('change', () => host.recompute());
+    }
+  },
+
+  /** The panel's part of the URL state. */
+  state() {
+    return { period: this.ui.periodRadios.find((r) => r.checked)?.value ?? 'all' };
+  },
+
+  /** Disables the billing filters the loaded catalog has no plans for. */
+  catalogLoaded(host) {
+    const months = new Set((host.info.plans ?? []).map((p) => p.billing_months));
+    let checkedDisabled = false;
+    for (const radio of this.ui.periodRadios) {
+      const wanted = PERIOD_MONTHS[radio.value];
+      radio.disabled = wanted !== null && !wanted.some((m) => months.has(m));
+      if (radio.disabled && radio.checked) checkedDisabled = true;
+    }
+    if (checkedDisabled) this.ui.periodRadios.find((r) => r.value === 'all').checked = true;
+  },
+
+  /** Compares the plans for the current inputs and shows the result (or why not). */
+  update(host) {
+    const state = host.state();
+    const request = buildRequest(state, host);
+    if (!request) {
+      this.hide(host, host.t('error.fix_fields'));
+      return;
+    }
+    let result;
+    try {
+      result = host.engine.compare(request);
+    } catch (e) {
+      this.hide(host, host.showEngineError(e) ? host.t('error.fix_fields') : '');
+      return;
+    }
+    this.show(host, result, request);
+  },
+
+  show(host, result, request) {
+    const { ui } = this;
+    const open = new Set([...ui.comparison.querySelectorAll('details[open]')].map((d) => d.dataset.plan));
+    const ctx = host.viewContext();
+    ctx.filtered = Array.isArray(request.billing_months);
+    ctx.onDetails = (details, row) => showQuote(details, row, request, host, ctx);
+    ui.params.textContent = host.t('results.params', {
+      quantity: ctx.fmt.number(request.quantity),
+      units: ctx.unitName(host.unit(), request.quantity),
+      months: ctx.monthsText(result.horizon.months),
+      start: ctx.fmt.date(result.horizon.start),
+    });
+    if (result.rows.length === 0) {
+      this.hide(host, host.t('error.no_rows'));
+      return;
+    }
+    renderSummary(ui.summary, result, ctx);
+    renderTable(ui.comparison, result, ctx, open);
+    renderSavings(ui.savings, result, ctx);
+    renderFeatures(ui.features, result, ctx);
+    renderConventions(ui.conventions, result, ctx);
+    ui.details.hidden = false;
+    ui.section.removeAttribute('aria-busy');
+  },
+
+  /**
+   * Hides the figures (so no stale number stays on screen) and says why.
+   * While a price list loads, the results are marked aria-busy.
+   */
+  hide(host, message, busy = false) {
+    const { ui } = this;
+    if (busy) ui.section.setAttribute('aria-busy', 'true');
+    else ui.section.removeAttribute('aria-busy');
+    ui.details.hidden = true;
+    ui.comparison.replaceChildren();
+    ui.summary.replaceChildren();
+    if (message) {
+      const p = host.doc.createElement('p');
+      p.className = 'summary-line muted';
+      p.textContent = message;
+      ui.summary.append(p);
+    }
+  },
+};
+
+/**
+ * The compare request from the inputs, or null after showing why not. Values
+ * the browser can read as numbers go to the engine as they are (0, -3, 2.5):
+ * the engine decides what is valid and says why.
+ */
+function buildRequest(state, host) {
+  let ok = true;
+  const number = (text, field) => {
+    const value = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(value)) {
+      host.errors.showAtField(field, host.t('input.empty'), 'input_empty');
+      ok = false;
+    }
+    return value;
+  };
+  const quantity = number(state.quantity, 'quantity');
+  const horizon = number(state.horizon, 'horizon');
+  if (!parseCivilDate(state.start)) {
+    host.errors.showAtField('start', host.t('input.bad_date'), 'input_date');
+    ok = false;
+  }
+  if (!ok) return null;
+  const request = { quantity, start: state.start, horizon_months: horizon };
+  const months = PERIOD_MONTHS[state.period];
+  if (months) request.billing_months = months;
+  return request;
+}
+
+/** Fills an opened row with the plan's quote and its explanations. */
+function showQuote(details, row, request, host, ctx) {
+  renderComputedQuote(details.querySelector('.calc-body'), () => host.engine.quote({
+    plan: row.plan,
+    quantity: request.quantity,
+    start: request.start,
+    horizon_months: request.horizon_months,
+  }), ctx);
+}

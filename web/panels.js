@@ -1,0 +1,36 @@
+// The calculators of the page, in display order. Today: the comparison.
+// The renewal, change / cancel / add-licences and SLA calculators plug in
+// here as the engine gains those operations (issue 6): each is a module
+// exporting a Panel, its <section id="…"> with labelled controls in
+// index.html (data-i18n labels), and its URL keys in state.js. With more
+// than one panel, app.js lists them in the page's navigation.
+//
+// @typedef {object} Panel
+// @property {string} id           stable name ("compare", later "renew", "change", "sla")
+// @property {string} sectionId    id of its <section> in index.html
+// @property {string} titleKey     i18n key of its title (navigation)
+// @property {(host: Host) => void} init            once: find and bind its controls
+// @property {() => object} [state]                 its part of the URL state
+// @property {(host: Host) => void} [catalogLoaded] a catalog was loaded (host.info)
+// @property {(host: Host) => void} update          compute with host.engine and render
+// @property {(host: Host, message: string, busy?: boolean) => void} hide
+//                                                  no figures: loading, no catalog, an error
+//
+// @typedef {object} Host  what app.js gives a panel
+// @property {Document} doc
+// @property {(id: string) => HTMLElement} $
+// @property {object} initialState  the state read from the URL at load
+// @property {() => object} state   the current inputs (strings) and panel states
+// @property {object} engine        the loaded engine (plancalc.js)
+// @property {object} info          its describe() result
+// @property {Function} t           translator of the current language
+// @property {() => object} viewContext  names and formatting for the views
+// @property {() => string} unit    the unit the quantity counts
+// @property {import('./field-errors.js').ErrorDisplay} errors
+// @property {(e: Error) => boolean} showEngineError  true when shown at a field
+// @property {() => void} recompute
+
+import { comparePanel } from './compare-panel.js';
+
+/** @type {Panel[]} */
+export const PANELS = [comparePanel];
