@@ -7,8 +7,6 @@
 namespace plancalc {
 namespace {
 
-constexpr std::int64_t kDay = 86400;
-
 const char* const kDayIds[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 int day_index(std::string_view id) {
