@@ -3,6 +3,7 @@
 #include "plancalc/api.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <new>
 #include <optional>
 
@@ -86,6 +87,61 @@ Common read_common(const Object& r) {
   return c;
 }
 
+bool usage_key_known(const Catalog& catalog, const std::string& key) {
+  for (const Plan& p : catalog.plans) {
+    if (find_allowance(p, key)) return true;
+  }
+  for (const HourlyService& s : catalog.services) {
+    if (s.id == key) return true;
+  }
+  return false;
+}
+
+bool coupon_known(const Catalog& catalog, const std::string& code) {
+  for (const Discount& d : catalog.discounts) {
+    if (d.coupon && d.coupon->size() == code.size() &&
+        std::equal(code.begin(), code.end(), d.coupon->begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// usage (per month), context and coupon: what the customer expects and is.
+Purchase read_purchase(const Catalog& catalog, const Object& r) {
+  Purchase p;
+  if (r.has("usage")) {
+    Object u(r.at("usage"), r.path("usage"));
+    for (const auto& item : u.value().items()) {
+      if (!usage_key_known(catalog, item.key())) {
+        fail("unknown_usage", "nothing in catalog " + excerpt(catalog.vendor.id) + " meters " + excerpt(item.key()),
+             u.path(item.key()));
+      }
+      p.usage.emplace_back(item.key(), as_integer(item.value(), u.path(item.key()), 0, kMaxQuantity, "out_of_range",
+                                                  "number_too_large"));
+    }
+  }
+  if (r.has("context")) {
+    Object c(r.at("context"), r.path("context"));
+    if (c.value().size() > 20) fail("too_many_items", "at most 20 context values", r.path("context"));
+    for (const auto& item : c.value().items()) {
+      as_id(json(item.key()), c.path(item.key()));
+      p.customer.values.emplace_back(item.key(), as_string(item.value(), c.path(item.key()), 64));
+    }
+  }
+  if (r.has("coupon")) {
+    std::string code = as_string(r.at("coupon"), r.path("coupon"), 64);
+    if (!coupon_known(catalog, code)) {
+      fail("unknown_coupon", "no discount in catalog " + excerpt(catalog.vendor.id) + " has the coupon " + excerpt(code),
+           r.path("coupon"));
+    }
+    p.customer.coupon = code;
+  }
+  return p;
+}
+
 const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
   if (r.has("plan")) return plan_at(catalog, r, "plan");
   if (!r.has("tier")) fail("missing_field", "name a 'plan', or a 'tier' and 'billing_months'", "/plan");
@@ -106,11 +162,13 @@ const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
 
 ojson run_quote(const Catalog& catalog, const json& doc) {
   Object r(doc, "");
-  r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of"});
+  r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of", "usage",
+                "context", "coupon"});
   const Plan& plan = read_plan_choice(catalog, r);
   Common c = read_common(r);
+  Purchase purchase = read_purchase(catalog, r);
   check_sold(plan, c.as_of, r.has("plan") ? "/plan" : "/tier");
-  Quote q = quote(catalog, {&plan, c.quantity, c.start, c.horizon_months});
+  Quote q = quote(catalog, {&plan, c.quantity, c.start, c.horizon_months, std::move(purchase)});
   return with_header(catalog, c.as_of, response::quote(catalog, q, c.horizon_months, c.start));
 }
 
@@ -126,7 +184,8 @@ std::vector<T> read_filter(const Object& r, const char* key, Read read) {
 
 ojson run_compare(const Catalog& catalog, const json& doc) {
   Object r(doc, "");
-  r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans"});
+  r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans", "usage",
+                "context", "coupon"});
   Common c = read_common(r);
   auto tiers = read_filter<const Tier*>(r, "tiers", [&](const json& v, const std::string& path) {
     std::string id = as_string(v, path, 200);
@@ -146,7 +205,7 @@ ojson run_compare(const Catalog& catalog, const json& doc) {
   auto contains = [](const auto& list, const auto& item) {
     return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
   };
-  CompareRequest request{{}, c.quantity, c.start, c.horizon_months};
+  CompareRequest request{{}, c.quantity, c.start, c.horizon_months, read_purchase(catalog, r)};
   for (const Plan& p : catalog.plans) {
     if (contains(tiers, &catalog.tiers[static_cast<std::size_t>(p.tier)]) &&
         contains(months, static_cast<std::int64_t>(p.billing_months)) && contains(plans, &p)) {

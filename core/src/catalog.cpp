@@ -27,6 +27,8 @@ const char* to_string(PriceModel model) {
       return "package";
     case PriceModel::list_rate:
       return "list_rate";
+    case PriceModel::on_request:
+      return "on_request";
   }
   return "flat";
 }

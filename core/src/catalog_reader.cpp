@@ -4,6 +4,7 @@
 #include <set>
 
 #include "json_input.hpp"
+#include "offer_reader.hpp"
 #include "policy_reader.hpp"
 #include "sla_reader.hpp"
 #include "plancalc/error.hpp"
@@ -151,6 +152,9 @@ Price read_price(const Object& o, const Catalog& catalog) {
     p.model = PriceModel::package;
     p.package_size = as_integer(o.at("package_size"), o.path("package_size"), 1, kMaxQuantity);
     p.package_amount = as_amount(o.at("package_amount"), currency, o.path("package_amount"));
+  } else if (model == "on_request") {
+    o.allow_only({"model"});
+    p.model = PriceModel::on_request;
   } else if (model == "list_rate") {
     o.allow_only({"model", "product", "rate"});
     p.model = PriceModel::list_rate;
@@ -161,7 +165,7 @@ Price read_price(const Object& o, const Catalog& catalog) {
     p.rate = as_rate(o.at("rate"), o.path("rate"));
   } else {
     fail("invalid_value",
-         "price model is one of flat, per_unit, graduated, volume, package, list_rate; got " + excerpt(model),
+         "price model is one of flat, per_unit, graduated, volume, package, list_rate, on_request; got " + excerpt(model),
          o.path("model"));
   }
   return p;
@@ -169,7 +173,7 @@ Price read_price(const Object& o, const Catalog& catalog) {
 
 Plan read_plan(const Object& o, const Catalog& catalog) {
   o.allow_only({"id", "name", "names", "tier", "billing_months", "unit", "min_quantity",
-                "max_quantity", "price", "prices", "legacy", "policies"});
+                "max_quantity", "price", "prices", "legacy", "policies", "allowances"});
   Plan p;
   p.id = as_id(o.at("id"), o.path("id"));
   if (o.has("name")) p.name = as_string(o.at("name"), o.path("name"));
@@ -217,6 +221,7 @@ Plan read_plan(const Object& o, const Catalog& catalog) {
     }
     p.legacy = legacy;
   }
+  p.allowances = read_allowances(o, *catalog.currency);
   p.policies = o.has("policies") ? read_policies(Object(o.at("policies"), o.path("policies")), catalog, catalog.policies)
                                  : catalog.policies;
   return p;
@@ -278,7 +283,8 @@ void read_list(const Object& root, const char* key, std::vector<T>& out, const c
 Catalog read(std::string_view text) {
   json doc = parse(text, kMaxCatalogBytes);
   Object root(doc, "");
-  root.allow_only({"format", "vendor", "currency", "rounding", "products", "calendars", "tiers", "policies", "plans", "examples"});
+  root.allow_only({"format", "vendor", "currency", "rounding", "tax", "products", "calendars", "tiers", "policies",
+                   "plans", "services", "discounts", "discount_stacking", "examples"});
   as_integer(root.at("format"), root.path("format"), 1, 1);
   Catalog c;
   c.vendor = read_vendor(Object(root.at("vendor"), root.path("vendor")));
@@ -309,6 +315,10 @@ Catalog read(std::string_view text) {
     c.policies = read_policies(Object(root.at("policies"), root.path("policies")), c, c.policies);
   }
   read_list(root, "plans", c.plans, "plans", [&](const Object& o) { return read_plan(o, c); });
+  c.services = read_services(root, *c.currency);
+  c.discounts = read_discounts(root, c);
+  c.stacking = read_stacking(root);
+  c.tax = read_tax(root);
   if (c.plans.empty()) fail("missing_field", "a catalog needs at least one plan", root.path("plans"));
   if (root.has("examples")) {
     const json& items = as_array(root.at("examples"), root.path("examples"), kMaxItems);

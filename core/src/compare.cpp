@@ -146,7 +146,7 @@ Comparison compare(const Catalog& catalog, const CompareRequest& request) {
     CompareRow row;
     row.plan = plan;
     try {
-      row.quote = quote(catalog, {plan, request.quantity, request.start, request.horizon_months});
+      row.quote = quote(catalog, {plan, request.quantity, request.start, request.horizon_months, request.purchase});
     } catch (const Error& e) {
       row.error = e;
     }

@@ -134,6 +134,9 @@ PricedPeriod price_period(const Catalog& catalog, const Plan& plan, std::int64_t
                                  {"package_amount", price.package_amount}}}));
       break;
     }
+    case PriceModel::on_request:
+      fail("price_on_request",
+           "plan " + excerpt(plan.id) + " is priced individually by the vendor: price on request", "/plan");
     case PriceModel::list_rate: {
       const Product& product = catalog.products[static_cast<std::size_t>(price.product)];
       const DatedAmount& list = list_price_on(product, on);

@@ -23,8 +23,11 @@ ProrationDays proration_days(Date from, Date term_start, Date term_end, int term
   if (basis == ProrationBasis::actual_days) {
     return {days_between(clamped, term_end), days_between(term_start, term_end)};
   }
+  // Elapsed days are counted 30E/360 from the term start, so the parts of a
+  // term split at any days add up to the whole term exactly.
   int term = 30 * term_months;
-  return {std::clamp(days_30e_360(clamped, term_end), 0, term), term};
+  if (!(clamped < term_end)) return {0, term};
+  return {std::clamp(term - days_30e_360(term_start, clamped), 0, term), term};
 }
 
 Money prorate(Money amount, ProrationDays days, Rounding rounding) {

@@ -17,8 +17,10 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
     c.index = k + 1;
     c.start = start;
     c.end = period_start(request.start, k + 1, plan.billing_months);
-    c.priced = price_period(catalog, plan, request.quantity, start);
+    c.priced = price_charge(catalog, plan, request.quantity, start, request.purchase);
     q.horizon_total = add(q.horizon_total, c.priced.total);
+    q.horizon_net = add(q.horizon_net, c.priced.net);
+    if (c.priced.tax) q.horizon_tax = add(q.horizon_tax, c.priced.tax->amount);
     q.schedule.push_back(std::move(c));
   }
   q.effective_per_month = round_quotient(q.first().priced.total.minor(), plan.billing_months,

@@ -94,16 +94,30 @@ ojson names(const Names& n) {
   return out;
 }
 
+// A billing period's lines and totals: net, tax (null without a catalog tax), total.
+ojson period_json(const Catalog& c, const Charge& ch) {
+  ojson lines = ojson::array();
+  for (const Line& l : ch.priced.lines) lines.push_back(line(c, l));
+  return {{"start", format_date(ch.start)},
+          {"end", format_date(ch.end)},
+          {"lines", lines},
+          {"net", money(c, ch.priced.net)},
+          {"tax", ch.priced.tax ? line(c, *ch.priced.tax) : ojson()},
+          {"total", money(c, ch.priced.total)}};
+}
+
 ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start) {
   const Charge& first = q.first();
-  ojson lines = ojson::array();
-  for (const Line& l : first.priced.lines) lines.push_back(line(c, l));
   ojson schedule = ojson::array();
   for (const Charge& ch : q.schedule) {
     ojson item = {{"index", ch.index},
                   {"start", format_date(ch.start)},
                   {"end", format_date(ch.end)},
                   {"amount", money(c, ch.priced.total)}};
+    if (ch.priced.tax) {
+      item["net"] = money(c, ch.priced.net);
+      item["tax"] = money(c, ch.priced.tax->amount);
+    }
     if (ch.priced.price_from) item["price_from"] = format_date(*ch.priced.price_from);
     item["explanation"] = explanation(
         c, {"schedule.period",
@@ -114,11 +128,7 @@ ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start) {
   return {
       {"plan", plan_ref(p, c)},
       {"quantity", q.quantity},
-      {"first_period",
-       {{"start", format_date(first.start)},
-        {"end", format_date(first.end)},
-        {"lines", lines},
-        {"total", money(c, first.priced.total)}}},
+      {"first_period", period_json(c, first)},
       {"effective_per_month",
        {{"amount", money(c, q.effective_per_month)},
         {"explanation",
@@ -132,6 +142,8 @@ ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start) {
         {"end", format_date(q.horizon_end)},
         {"covered_until", format_date(q.covered_until())},
         {"charges", q.schedule.size()},
+        {"net", money(c, q.horizon_net)},
+        {"tax", c.tax ? ojson(money(c, q.horizon_tax)) : ojson()},
         {"total", money(c, q.horizon_total)},
         {"explanation",
          explanation(c, {"horizon.total",

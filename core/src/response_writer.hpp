@@ -26,6 +26,7 @@ ojson explanation(const Catalog& c, const Explanation& e);
 ojson line(const Catalog& c, const Line& l);
 std::string money(const Catalog& c, Money m);
 ojson names(const Names& n);
+ojson period_json(const Catalog& c, const Charge& charge);
 ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start);
 ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
                  int horizon_months, Date start);

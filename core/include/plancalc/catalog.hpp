@@ -12,9 +12,12 @@
 
 #include "plancalc/business_calendar.hpp"
 #include "plancalc/calendar.hpp"
+#include "plancalc/discount.hpp"
 #include "plancalc/money.hpp"
 #include "plancalc/policy.hpp"
 #include "plancalc/rounding.hpp"
+#include "plancalc/tax.hpp"
+#include "plancalc/usage.hpp"
 #include "plancalc/sla.hpp"
 
 namespace plancalc {
@@ -56,7 +59,9 @@ struct Tier {
   std::optional<TierSla> sla;  // response and uptime targets (sla.hpp)
 };
 
-enum class PriceModel { flat, per_unit, graduated, volume, package, list_rate };
+// on_request: the vendor prices it individually ("custom price"); the engine
+// says so instead of inventing a figure (error price_on_request).
+enum class PriceModel { flat, per_unit, graduated, volume, package, list_rate, on_request };
 const char* to_string(PriceModel model);
 
 struct Band {
@@ -93,6 +98,7 @@ struct Plan {
   std::vector<DatedPrice> prices;  // ascending by from
   std::optional<Legacy> legacy;
   Policies policies;  // the catalog's, with this plan's overrides applied
+  std::vector<Allowance> allowances;  // metered per month
 };
 
 // A worked case the vendor published: a request and the figures expected.
@@ -117,6 +123,10 @@ struct Catalog {
   std::vector<Example> examples;
   std::vector<BusinessCalendar> calendars;  // for SLA targets, in catalog order
   Policies policies;  // catalog-wide defaults
+  std::vector<HourlyService> services;  // work outside the plans' scope, billed by the hour
+  std::vector<Discount> discounts;      // in declared order
+  Stacking stacking = Stacking::sequential;
+  std::optional<Tax> tax;
   std::string fingerprint;
 
   const Plan* find_plan(const std::string& id) const;

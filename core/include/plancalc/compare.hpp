@@ -20,6 +20,7 @@ struct CompareRequest {
   std::int64_t quantity = 1;
   Date start = Date::from_days(0);
   int horizon_months = 36;
+  Purchase purchase;
 };
 
 struct CompareRow {

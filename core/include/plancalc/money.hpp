@@ -34,6 +34,7 @@ class Money {
   friend bool operator<(Money a, Money b) { return a.minor_ < b.minor_; }
   friend bool operator<=(Money a, Money b) { return a.minor_ <= b.minor_; }
   friend bool operator>(Money a, Money b) { return a.minor_ > b.minor_; }
+  friend bool operator>=(Money a, Money b) { return a.minor_ >= b.minor_; }
 
  private:
   explicit Money(std::int64_t minor) : minor_(minor) {}

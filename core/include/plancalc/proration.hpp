@@ -4,9 +4,9 @@
 // the days in [from, term_end); `term_days` the days of the whole term
 // (365 or 366 for a year). The basis is a catalog setting:
 //   actual_days        calendar days (as Kill Bill does);
-//   thirty_day_months  every month counts 30 days (30E/360): a year is 360
-//                      days, remaining days are counted 30E/360 and capped
-//                      at the term.
+//   thirty_day_months  every month counts 30 days: a term of n months has
+//                      30·n days; the days elapsed since the term start are
+//                      counted 30E/360 and the rest remain (capped at 0..term).
 #pragma once
 
 #include "plancalc/calendar.hpp"

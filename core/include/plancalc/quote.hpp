@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "plancalc/catalog.hpp"
-#include "plancalc/pricing.hpp"
+#include "plancalc/charge.hpp"
 
 namespace plancalc {
 
@@ -15,13 +15,14 @@ struct QuoteRequest {
   std::int64_t quantity = 1;
   Date start = Date::from_days(0);
   int horizon_months = 36;
+  Purchase purchase;  // expected usage, customer context, coupon
 };
 
 struct Charge {
   int index = 0;  // 1-based
   Date start = Date::from_days(0);
   Date end = Date::from_days(0);
-  PricedPeriod priced;
+  PricedCharge priced;
 };
 
 struct Quote {
@@ -31,6 +32,8 @@ struct Quote {
   Money effective_per_month = Money::zero();
   Date horizon_end = Date::from_days(0);
   Money horizon_total = Money::zero();
+  Money horizon_net = Money::zero();
+  Money horizon_tax = Money::zero();
 
   const Charge& first() const { return schedule.front(); }
   Date covered_until() const { return schedule.back().end; }
