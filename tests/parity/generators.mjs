@@ -129,12 +129,93 @@ function checkRequest() {
   return {};
 }
 
+/** A date `days` after an ISO date (UTC arithmetic, no zone involved). */
+function plusDays(iso, days) {
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** plan, quantity, start and a date inside (mostly) the first terms of a contract. */
+function contract(rng, cat) {
+  const plan = rng.pick(cat.describe.plans);
+  const start = rng.date(2021, 2032);
+  const request = { plan: plan.id, quantity: quantityIn(rng, plan.min_quantity, plan.max_quantity), start };
+  request.date = plusDays(start, rng.chance(0.8) ? rng.int(0, 31 * plan.billing_months) : rng.int(0, 1200));
+  if (rng.chance(0.15)) request.support_end = plusDays(start, rng.int(1, 1500));
+  return { plan, request };
+}
+
+function renewRequest(rng, cat) {
+  const { plans, products = [] } = cat.describe;
+  const request = {};
+  if (products.length && rng.chance(0.6)) {
+    request.product = rng.pick(products).id;
+  } else {
+    const plan = rng.pick(plans);
+    request.plan = plan.id;
+    request.quantity = quantityIn(rng, plan.min_quantity, Math.min(plan.max_quantity, 100_000));
+  }
+  request.support_end = rng.date(2021, 2032);
+  request.date = plusDays(request.support_end, rng.int(-60, 500));
+  if (rng.chance(0.1)) request.as_of = request.date;
+  return request;
+}
+
+function changeRequest(rng, cat) {
+  const { request } = contract(rng, cat);
+  const target = rng.pick(cat.describe.plans);
+  request.target = target.id;
+  if (rng.chance(0.3)) request.target_quantity = quantityIn(rng, target.min_quantity, target.max_quantity);
+  return request;
+}
+
+function cancelRequest(rng, cat) {
+  return contract(rng, cat).request;
+}
+
+function addLicensesRequest(rng, cat) {
+  const { plan, request } = contract(rng, cat);
+  const room = plan.max_quantity - request.quantity;
+  if (room < 1) request.quantity = Math.max(plan.min_quantity, plan.max_quantity - 1);
+  request.add = Math.max(1, Math.min(plan.max_quantity - request.quantity, rng.int(1, rng.chance(0.8) ? 50 : 100_000)));
+  return request;
+}
+
+/** An RFC 3339 moment with an offset, biased to working hours and weekends' edges. */
+function moment(rng) {
+  const day = rng.date(2024, 2030);
+  const h = rng.chance(0.7) ? rng.int(7, 19) : rng.int(0, 23);
+  const m = rng.pick([0, 0, 15, 29, 30, 59, rng.int(0, 59)]);
+  const offset = rng.pick(['Z', '+00:00', '+01:00', '+02:00', '+03:00', '-05:00', '+05:30']);
+  return `${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${rng.chance(0.9) ? '00' : String(rng.int(0, 59)).padStart(2, '0')}${offset}`;
+}
+
+function slaRequest(rng, cat) {
+  const tiers = cat.describe.tiers;
+  const withSla = tiers.filter((t) => t.sla);
+  const tier = rng.pick(withSla.length ? withSla : tiers);
+  const request = rng.chance(0.8) || !cat.describe.plans.some((p) => p.tier === tier.id)
+    ? { tier: tier.id }
+    : { plan: rng.pick(cat.describe.plans.filter((p) => p.tier === tier.id)).id };
+  const levels = tier.sla?.response?.map((r) => r.level) ?? [];
+  if (levels.length && rng.chance(0.6)) request.level = rng.pick(levels);
+  request.opened = moment(rng);
+  const regions = (cat.describe.calendars ?? []).map((c) => c.id);
+  if (regions.length && rng.chance(0.5)) request.region = rng.pick(regions);
+  return request;
+}
+
 /** op -> (rng, cat) => request object. One line per operation. */
 export const GENERATORS = {
   quote: quoteRequest,
   compare: compareRequest,
   describe: describeRequest,
   check: checkRequest,
+  renew: renewRequest,
+  change: changeRequest,
+  cancel: cancelRequest,
+  add_licenses: addLicensesRequest,
+  sla: slaRequest,
 };
 
 /**
