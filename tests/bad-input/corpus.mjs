@@ -131,7 +131,8 @@ export function loadCases() {
       code: c.code, path: c.path });
   }
   for (const c of spec.request) {
-    const catalog = Buffer.from(c.catalog_set ? patchedCatalog({ set: c.catalog_set }) : patchedCatalog(), 'utf8');
+    const catalog = c.catalog_file ? fs.readFileSync(path.join(HERE, '..', '..', c.catalog_file))
+      : Buffer.from(c.catalog_set ? patchedCatalog({ set: c.catalog_set }) : patchedCatalog(), 'utf8');
     out.push({ kind: 'request', name: c.name, op: c.op || 'quote', catalog, request: requestBytes(c),
       code: c.code, path: c.path });
   }
