@@ -99,6 +99,7 @@ export class PlanCalculatorElement extends HTMLElement {
   #pending = false;
   #structureKey = '';
   #ui = null;
+  #childObserver = null;
 
   constructor() {
     super();
@@ -182,10 +183,16 @@ export class PlanCalculatorElement extends HTMLElement {
   // --- Life cycle ---------------------------------------------------------------
 
   connectedCallback() {
+    // An inline catalog (a JSON <script> child) can change later: follow it.
+    this.#childObserver ??= new MutationObserver(() => {
+      if (this.#catalogSource()?.key !== this.#catalogKey) this.#schedule();
+    });
+    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
     this.#schedule();
   }
 
   disconnectedCallback() {
+    this.#childObserver?.disconnect();
     // Free the engine; a later connect reuses the catalog text already loaded.
     this.#engine?.dispose();
     this.#engine = null;
@@ -198,14 +205,23 @@ export class PlanCalculatorElement extends HTMLElement {
     if (oldValue !== newValue) this.#schedule();
   }
 
-  /** Batches attribute changes: one update per microtask. */
+  /**
+   * Batches attribute changes: one update per microtask. While the document
+   * is still being parsed, waits for it, so the element's children (an
+   * inline catalog) and an element named by catalog="#id" are complete.
+   */
   #schedule() {
     if (this.#pending) return;
     this.#pending = true;
-    queueMicrotask(() => {
+    const run = () => {
       this.#pending = false;
       if (this.isConnected) this.#update();
-    });
+    };
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => queueMicrotask(run), { once: true });
+    } else {
+      queueMicrotask(run);
+    }
   }
 
   #language() {

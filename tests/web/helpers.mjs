@@ -99,9 +99,11 @@ export async function openPage(urlOrQuery = '', options = {}) {
   if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl.replace(/\/$/, '') });
   if (prepare) await prepare(context);
   const problems = { console: [], pageErrors: [], external: [], afterLoad: [], dialogs: [] };
+  const requests = [];
   let isLoaded = false;
   context.on('request', (request) => {
     const url = request.url();
+    requests.push(url);
     if (!allowed(url) && !url.startsWith('data:')) problems.external.push(url);
     if (isLoaded && !isTabIcon(url)) problems.afterLoad.push(url);
   });
@@ -127,6 +129,8 @@ export async function openPage(urlOrQuery = '', options = {}) {
   if (waitReady) await ready(page);
 
   page.problems = problems;
+  /** Every URL the page has requested so far. */
+  page.requests = requests;
   page.baseUrl = baseUrl;
   /** From now on the page must make no request (it has everything it needs). */
   page.loaded = async () => {
