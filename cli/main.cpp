@@ -29,6 +29,7 @@ struct Options {
   // Convenience flags: request key -> text given (a number if it reads as one).
   std::map<std::string, std::string> fields;
   std::vector<std::string> billing_months, tiers, plans;  // compare filters
+  std::vector<std::string> usage, context;                // KEY=VALUE each
   std::vector<std::string> files;                          // check
 };
 
@@ -61,7 +62,10 @@ ojson flag_value(const std::string& text) {
 std::string build_request(const Options& o) {
   std::string text = o.request.empty() ? "{}" : read_file(o.request);
   bool any_field = std::any_of(o.fields.begin(), o.fields.end(), [](const auto& f) { return !f.second.empty(); });
-  if (!any_field && o.billing_months.empty() && o.tiers.empty() && o.plans.empty()) return text;
+  if (!any_field && o.billing_months.empty() && o.tiers.empty() && o.plans.empty() && o.usage.empty() &&
+      o.context.empty()) {
+    return text;
+  }
   ojson r = ojson::parse(text, nullptr, false);
   if (r.is_discarded() || !r.is_object()) return text;  // let the engine report it
   for (const auto& [key, value] : o.fields) {
@@ -75,6 +79,19 @@ std::string build_request(const Options& o) {
   if (!o.tiers.empty()) r["tiers"] = list(o.tiers);
   if (!o.plans.empty()) r["plans"] = list(o.plans);
   if (!o.billing_months.empty()) r["billing_months"] = list(o.billing_months);
+  // KEY=VALUE pairs into an object; values as numbers (usage) or strings (context).
+  auto pairs = [](const std::vector<std::string>& items, bool numbers) {
+    ojson out = ojson::object();
+    for (const auto& item : items) {
+      auto eq = item.find('=');
+      if (eq == std::string::npos) throw UsageError("expected KEY=VALUE, got '" + item + "'");
+      std::string value = item.substr(eq + 1);
+      out[item.substr(0, eq)] = numbers ? flag_value(value) : ojson(value);
+    }
+    return out;
+  };
+  if (!o.usage.empty()) r["usage"] = pairs(o.usage, true);
+  if (!o.context.empty()) r["context"] = pairs(o.context, false);
   return r.dump();
 }
 
@@ -150,8 +167,15 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   Options o;
 
+  // Expected usage, customer context and coupon, for quote and compare.
+  auto purchase_flags = [&](CLI::App* cmd) {
+    cmd->add_option("--usage", o.usage, "expected usage a month, KEY=N (tickets=8; hourly services in minutes)");
+    cmd->add_option("--context", o.context, "customer context, KEY=VALUE (deployment=cloud)");
+    field(cmd, o, "--coupon", "coupon", "a coupon code");
+  };
   auto* quote = app.add_subcommand("quote", "price one plan: first period, schedule, horizon total");
   add_common_flags(quote, o);
+  purchase_flags(quote);
   field(quote, o, "--plan", "plan", "plan id");
   field(quote, o, "--tier", "tier", "tier id (with --billing-months instead of --plan)");
   field(quote, o, "--billing-months", "billing_months", "billing period in months (with --tier)");
@@ -161,6 +185,7 @@ int main(int argc, char** argv) {
 
   auto* compare = app.add_subcommand("compare", "rank every tier × billing period for one customer");
   add_common_flags(compare, o);
+  purchase_flags(compare);
   field(compare, o, "--quantity", "quantity", "seats, users or licences");
   field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
   field(compare, o, "--horizon", "horizon_months", "months of the schedule (default 36)");

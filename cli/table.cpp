@@ -48,6 +48,10 @@ std::string quote_table(const ojson& r) {
   for (const auto& l : r["first_period"]["lines"]) {
     rows.push_back({"  " + english(l["explanation"]), text(l["amount"])});
   }
+  if (!r["first_period"]["tax"].is_null()) {
+    rows.push_back({"net", text(r["first_period"]["net"])});
+    rows.push_back({"  " + english(r["first_period"]["tax"]["explanation"]), text(r["first_period"]["tax"]["amount"])});
+  }
   rows.push_back({"first period total (" + cur + ")", text(r["first_period"]["total"])});
   rows.push_back({"effective per month", text(r["effective_per_month"]["amount"])});
   rows.push_back({"", ""});
@@ -80,7 +84,11 @@ std::string compare_table(const ojson& r) {
   out << "quantity " << text(r["quantity"]) << ", " << text(r["horizon"]["months"])
       << " months from " << text(r["horizon"]["start"]) << ", amounts in " << cur << "\n";
   out << grid(rows, {false, false, true, true, true, true, true});
-  if (!r["cheapest"].is_null()) out << "cheapest: " << english(r["cheapest"]["explanation"]) << "\n";
+  if (!r["cheapest"].is_null()) {
+    out << "cheapest: " << english(r["cheapest"]["explanation"]) << "\n";
+    for (const auto& why : r["cheapest"]["reasons"]) out << "  because " << english(why) << "\n";
+  }
+  for (const auto& b : r["break_even"]) out << "break-even: " << english(b["explanation"]) << "\n";
   for (const auto& s : r["savings"]) out << "saving: " << english(s["explanation"]) << "\n";
   return out.str();
 }

@@ -209,10 +209,11 @@ ojson run_compare(const Catalog& catalog, const json& doc) {
   for (const Plan& p : catalog.plans) {
     if (contains(tiers, &catalog.tiers[static_cast<std::size_t>(p.tier)]) &&
         contains(months, static_cast<std::int64_t>(p.billing_months)) && contains(plans, &p)) {
-      // Legacy plans no longer sold are left out, unless asked for by id.
+      // Legacy plans no longer sold are left out, unless asked for by id;
+      // so are trials, which are not a way to buy support over a horizon.
       bool sold = !p.legacy || c.as_of < p.legacy->sold_until;
       if (!sold && !plans.empty()) check_sold(p, c.as_of, "/plans");
-      if (sold) request.plans.push_back(&p);
+      if (sold && (!p.trial || !plans.empty())) request.plans.push_back(&p);
     }
   }
   if (request.plans.empty()) {

@@ -173,7 +173,7 @@ Price read_price(const Object& o, const Catalog& catalog) {
 
 Plan read_plan(const Object& o, const Catalog& catalog) {
   o.allow_only({"id", "name", "names", "tier", "billing_months", "unit", "min_quantity",
-                "max_quantity", "price", "prices", "legacy", "policies", "allowances"});
+                "max_quantity", "price", "prices", "legacy", "policies", "allowances", "trial"});
   Plan p;
   p.id = as_id(o.at("id"), o.path("id"));
   if (o.has("name")) p.name = as_string(o.at("name"), o.path("name"));
@@ -222,6 +222,7 @@ Plan read_plan(const Object& o, const Catalog& catalog) {
     p.legacy = legacy;
   }
   p.allowances = read_allowances(o, *catalog.currency);
+  if (o.has("trial")) p.trial = as_bool(o.at("trial"), o.path("trial"));
   p.policies = o.has("policies") ? read_policies(Object(o.at("policies"), o.path("policies")), catalog, catalog.policies)
                                  : catalog.policies;
   return p;

@@ -1,6 +1,7 @@
 #include "plancalc/compare.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace plancalc {
 namespace {
@@ -105,6 +106,96 @@ void find_savings(const Catalog& catalog, Comparison& c) {
   }
 }
 
+// The first period's total at a usage level, or none when the plan cannot
+// serve it (usage_not_covered and the like).
+std::optional<Money> period_total_at(const Catalog& catalog, const Plan& plan, const CompareRequest& request,
+                                     const std::string& key, std::int64_t usage) {
+  Purchase purchase = request.purchase;
+  for (auto& [k, v] : purchase.usage) {
+    if (k == key) v = usage;
+  }
+  try {
+    return price_charge(catalog, plan, request.quantity, request.start, purchase).total;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+void find_break_evens(const Catalog& catalog, const CompareRequest& request, Comparison& c) {
+  for (const auto& [key, expected] : request.purchase.usage) {
+    for (std::size_t i = 0; i < c.rows.size(); ++i) {
+      const CompareRow& low = c.rows[i];
+      if (!priced(low) || !find_allowance(*low.plan, key)) continue;
+      // The next tier up with the same billing period.
+      const CompareRow* high = nullptr;
+      for (std::size_t j = i + 1; j < c.rows.size() && !high; ++j) {
+        const CompareRow& r = c.rows[j];
+        if (r.plan->billing_months == low.plan->billing_months && r.plan->tier != low.plan->tier) high = &r;
+      }
+      if (!high || !find_allowance(*high->plan, key)) continue;
+      const Allowance& a = *find_allowance(*low.plan, key);
+      std::int64_t limit = std::min<std::int64_t>(
+          10000, std::max<std::int64_t>({100, 4 * expected, 4 * find_allowance(*high->plan, key)->included}));
+      for (std::int64_t u = 1; u <= limit; ++u) {
+        std::optional<Money> lo = period_total_at(catalog, *low.plan, request, key, u);
+        std::optional<Money> hi = period_total_at(catalog, *high->plan, request, key, u);
+        if (!hi) break;  // the higher tier cannot serve more either
+        if (lo && !(*hi < *lo)) continue;
+        BreakEven b{low.plan, high->plan, key, a.unit, u, lo ? *lo : Money::zero(), *hi, {}};
+        b.explanation = {lo ? "compare.break_even" : "compare.break_even_not_covered",
+                         {{"lower_plan", low.plan->id},
+                          {"higher_plan", high->plan->id},
+                          {"allowance", key},
+                          {"unit", a.unit},
+                          {"usage", u},
+                          {"lower_cost", b.lower_cost},
+                          {"higher_cost", b.higher_cost}}};
+        c.break_evens.push_back(std::move(b));
+        break;
+      }
+    }
+  }
+}
+
+// The plan lines of a row's first period, per month, as a fraction's numerator
+// over the plan's billing months (compared by cross-multiplying).
+Int128 plan_price(const CompareRow& row) {
+  Int128 sum = 0;
+  for (const Line& l : row.quote->first().priced.lines) {
+    if (l.kind == "plan") sum += l.amount.minor();
+  }
+  return sum;
+}
+
+// Plans that list cheaper than the cheapest but lose because of the extra
+// units their allowance does not cover.
+void explain_usage(Comparison& c, int horizon_months) {
+  if (!c.cheapest) return;
+  const CompareRow& best = *c.cheapest;
+  for (const CompareRow& row : c.rows) {
+    if (!priced(row) || &row == c.cheapest) continue;
+    if (!(plan_price(row) * best.plan->billing_months < plan_price(best) * row.plan->billing_months)) continue;
+    for (const Line& l : row.quote->first().priced.lines) {
+      if (l.kind != "usage" || l.amount == Money::zero() || l.explanation.key.rfind("usage.overage", 0) != 0) continue;
+      std::int64_t extra = 0;
+      std::string unit;
+      for (const auto& [name, value] : l.explanation.args) {
+        if (name == "extra") extra = std::get<std::int64_t>(value);
+        if (name == "unit") unit = std::get<std::string>(value);
+      }
+      c.reasons.push_back({"compare.usage_costs_more",
+                           {{"plan", row.plan->id},
+                            {"extra", extra},
+                            {"unit", unit},
+                            {"total", horizon_total(row)},
+                            {"months", static_cast<std::int64_t>(horizon_months)},
+                            {"cheapest_plan", c.cheapest->plan->id},
+                            {"cheapest_total", horizon_total(*c.cheapest)}}});
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<int> tiers_by_rank(const Catalog& catalog) {
@@ -161,6 +252,8 @@ Comparison compare(const Catalog& catalog, const CompareRequest& request) {
   rank_rows(c.rows);
   explain_cheapest(c, request.horizon_months);
   find_savings(catalog, c);
+  find_break_evens(catalog, request, c);
+  explain_usage(c, request.horizon_months);
   return c;
 }
 

@@ -13,6 +13,7 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
   for (int k = 0;; ++k) {
     Date start = period_start(request.start, k, plan.billing_months);
     if (!(start < q.horizon_end)) break;
+    if (plan.trial && k >= 1) break;  // a trial is never renewed
     Charge c;
     c.index = k + 1;
     c.start = start;

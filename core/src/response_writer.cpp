@@ -190,6 +190,20 @@ ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
                        {"percent", format_permille(s.permille)},
                        {"explanation", explanation(c, s.explanation)}});
   }
+  ojson break_evens = ojson::array();
+  for (const BreakEven& b : cmp.break_evens) {
+    break_evens.push_back({{"lower_plan", b.lower->id},
+                           {"higher_plan", b.higher->id},
+                           {"usage_key", b.allowance},
+                           {"unit", b.unit},
+                           {"from_usage", b.usage},
+                           {"lower_cost", money(c, b.lower_cost)},
+                           {"higher_cost", money(c, b.higher_cost)},
+                           {"explanation", explanation(c, b.explanation)}});
+  }
+  ojson reasons = ojson::array();
+  for (const Explanation& e : cmp.reasons) reasons.push_back(explanation(c, e));
+  if (!cheapest.is_null()) cheapest["reasons"] = reasons;
   ojson features = ojson::array();
   for (const FeatureRow& f : feature_matrix(c)) {
     ojson in = ojson::object();
@@ -207,8 +221,32 @@ ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
           {"rows", rows},
           {"cheapest", cheapest},
           {"savings", savings},
+          {"break_even", break_evens},
           {"tiers", tiers(c)},
           {"features", features}};
+}
+
+ojson allowances_json(const Catalog& c, const Plan& p) {
+  ojson out = ojson::array();
+  for (const Allowance& a : p.allowances) {
+    ojson overage = nullptr;
+    if (a.overage) {
+      const Overage& o = *a.overage;
+      overage = o.model == Overage::Model::per_unit
+                    ? ojson{{"model", "per_unit"}, {"unit_amount", money(c, o.unit_amount)}}
+                    : ojson{{"model", "package"}, {"package_size", o.package_size}, {"package_amount", money(c, o.package_amount)}};
+      overage["current_month_only"] = o.current_month_only;
+    }
+    out.push_back({{"id", a.id},
+                   {"name", a.name},
+                   {"names", names(a.names)},
+                   {"unit", a.unit},
+                   {"included", a.included},
+                   {"per_quantity", a.per_quantity},
+                   {"rollover", a.rollover},
+                   {"overage", overage}});
+  }
+  return out;
 }
 
 ojson describe(const Catalog& c) {
@@ -221,7 +259,36 @@ ojson describe(const Catalog& c) {
                      {"name", p.name},
                      {"names", names(p.names)},
                      {"min_quantity", p.min_quantity},
-                     {"max_quantity", p.max_quantity}});
+                     {"max_quantity", p.max_quantity},
+                     {"on_request", !p.prices.empty() && p.prices.back().price.model == PriceModel::on_request},
+                     {"legacy", p.legacy ? ojson{{"sold_until", format_date(p.legacy->sold_until)},
+                                                 {"renewable_until", p.legacy->renewable_until
+                                                                          ? ojson(format_date(*p.legacy->renewable_until))
+                                                                          : ojson()}}
+                                         : ojson()},
+                     {"trial", p.trial},
+                     {"allowances", allowances_json(c, p)}});
+  }
+  ojson services = ojson::array();
+  for (const HourlyService& s : c.services) {
+    services.push_back({{"id", s.id},
+                        {"name", s.name},
+                        {"names", names(s.names)},
+                        {"rate_per_hour", money(c, s.rate_per_hour)},
+                        {"increment_minutes", s.increment_minutes},
+                        {"minimum_minutes", s.minimum_minutes}});
+  }
+  ojson discounts = ojson::array();
+  for (const Discount& d : c.discounts) {
+    ojson context = ojson::object();
+    for (const auto& [k, v] : d.context) context[k] = v;
+    discounts.push_back({{"id", d.id},
+                         {"name", d.name},
+                         {"names", names(d.names)},
+                         {"percent", d.kind == Discount::Kind::percent ? ojson(format_rate(d.rate)) : ojson()},
+                         {"amount", d.kind == Discount::Kind::fixed ? ojson(money(c, d.amount)) : ojson()},
+                         {"context", context},
+                         {"needs_coupon", d.coupon.has_value()}});
   }
   ojson products = ojson::array();
   for (const Product& p : c.products) {
@@ -239,6 +306,14 @@ ojson describe(const Catalog& c) {
           {"tiers", tiers(c)},
           {"plans", plans},
           {"products", products},
+          {"services", services},
+          {"discounts", discounts},
+          {"discount_stacking", to_string(c.stacking)},
+          {"tax", c.tax ? ojson{{"label", c.tax->label},
+                                 {"names", names(c.tax->names)},
+                                 {"rate", format_rate(c.tax->rate)},
+                                 {"inclusive", c.tax->inclusive}}
+                         : ojson()},
           {"calendars", calendars(c)}};
 }
 

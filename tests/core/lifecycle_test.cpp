@@ -271,7 +271,8 @@ TEST(legacy, not_quotable_to_new_customers_but_renewable_until_its_end) {
   EXPECT_EQ(q["error"]["code"], "plan_not_sold");
   EXPECT_EQ(q["error"]["path"], "/plan");
   json before = ok(invex(), "quote", {{"plan", "clasico-anual"}, {"start", "2026-06-30"}});
-  EXPECT_EQ(before["first_period"]["total"], "600.00");
+  EXPECT_EQ(before["first_period"]["net"], "600.00");  // + 18 % ITBIS: 708.00
+  EXPECT_EQ(before["first_period"]["total"], "708.00");
   json renewal = ok(invex(), "renew", {{"plan", "clasico-anual"}, {"support_end", "2026-09-01"}, {"date", "2026-08-20"}});
   EXPECT_EQ(renewal["amount"], "600.00");
   json too_late = call(invex(), "renew", {{"plan", "clasico-anual"}, {"support_end", "2027-09-01"}, {"date", "2027-07-01"}});

@@ -188,3 +188,26 @@ TEST(on_request, a_custom_price_is_said_not_invented) {
   EXPECT_EQ(cmp["rows"][1]["error"]["code"], "price_on_request");
   EXPECT_EQ(cmp["cheapest"]["plan"], "a");
 }
+
+TEST(recommendation, break_even_between_adjacent_tiers) {
+  json c = base_catalog();
+  c["plans"].push_back(json::parse(R"({"id": "b", "tier": "plus", "billing_months": 1, "price": {"model": "flat", "amount": "180.00"},
+      "allowances": [{"id": "tickets", "name": "Tickets", "unit": "ticket", "included": 15,
+                      "overage": {"model": "per_unit", "unit_amount": "25.00"}}]})"));
+  json low = ok(c, "compare", {{"start", "2026-01-01"}, {"horizon_months", 12}, {"usage", {{"tickets", 4}}}});
+  EXPECT_EQ(low["cheapest"]["plan"], "a");
+  ASSERT_EQ(low["break_even"].size(), 1u);
+  EXPECT_EQ(low["break_even"][0]["lower_plan"], "a");
+  EXPECT_EQ(low["break_even"][0]["higher_plan"], "b");
+  EXPECT_EQ(low["break_even"][0]["from_usage"], 9);       // A at 9 tickets: 100.00 + 4 × 25.00 = 200.00
+  EXPECT_EQ(low["break_even"][0]["lower_cost"], "200.00");
+  EXPECT_EQ(low["break_even"][0]["higher_cost"], "180.00");
+  json high = ok(c, "compare", {{"start", "2026-01-01"}, {"horizon_months", 12}, {"usage", {{"tickets", 9}}}});
+  EXPECT_EQ(high["cheapest"]["plan"], "b");
+  EXPECT_EQ(high["rows"][0]["horizon_total"], "2400.00");  // 12 × 200.00
+  EXPECT_EQ(high["rows"][1]["horizon_total"], "2160.00");  // 12 × 180.00
+  ASSERT_EQ(high["cheapest"]["reasons"].size(), 1u);
+  EXPECT_EQ(high["cheapest"]["reasons"][0]["key"], "compare.usage_costs_more");
+  EXPECT_EQ(high["cheapest"]["reasons"][0]["args"]["plan"], "a");
+  EXPECT_EQ(high["cheapest"]["reasons"][0]["args"]["extra"], 4);
+}

@@ -291,7 +291,10 @@ TEST(sla, api_mailstore_states_channels_not_hours) {
 TEST(sla, api_compare_and_describe_carry_the_sla) {
   json r = json::parse(mailpro().call("compare", R"({"quantity":1,"start":"2026-11-01","horizon_months":12})"));
   ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
-  const json& s = r["result"]["tiers"][0]["sla"];
+  json s;
+  for (const auto& t : r["result"]["tiers"]) {
+    if (t["id"] == "standard") s = t["sla"];
+  }
   EXPECT_EQ(s["response"][0]["level"], "first");
   EXPECT_EQ(s["response"][0]["calendars"], json::parse(R"(["europe","america"])"));
   EXPECT_EQ(s["response"][2]["target"]["days"], 5);

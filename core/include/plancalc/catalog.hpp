@@ -99,6 +99,7 @@ struct Plan {
   std::optional<Legacy> legacy;
   Policies policies;  // the catalog's, with this plan's overrides applied
   std::vector<Allowance> allowances;  // metered per month
+  bool trial = false;  // a trial: one period only, never renewed; compared only when asked for
 };
 
 // A worked case the vendor published: a request and the figures expected.

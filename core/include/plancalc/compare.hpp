@@ -42,6 +42,19 @@ struct Saving {
   Explanation explanation;
 };
 
+// Where a higher tier becomes cheaper than the tier below it as the usage of
+// one allowance grows (same billing period, other usage unchanged).
+struct BreakEven {
+  const Plan* lower = nullptr;
+  const Plan* higher = nullptr;
+  std::string allowance;   // the usage key
+  std::string unit;
+  std::int64_t usage = 0;  // per month: from here on the higher tier is cheaper
+  Money lower_cost = Money::zero();   // one billing period at that usage
+  Money higher_cost = Money::zero();
+  Explanation explanation;
+};
+
 struct FeatureRow {
   const Feature* feature = nullptr;  // first definition, in tier order
   std::vector<bool> in_tier;         // per catalog tier
@@ -52,6 +65,9 @@ struct Comparison {
   const CompareRow* cheapest = nullptr;
   Explanation cheapest_explanation;
   std::vector<Saving> savings;
+  std::vector<BreakEven> break_evens;
+  // Why plans that would be cheaper without the expected usage are not.
+  std::vector<Explanation> reasons;
   Date horizon_end = Date::from_days(0);
 };
 
