@@ -130,11 +130,16 @@ export function renderSavings(target, result, ctx) {
       h('span', { class: 'savings-text', text: explain(s.explanation, ctx) })))));
 }
 
-/** Tiers × features: a check mark where a tier includes the feature. */
+/**
+ * Tiers × features: a check mark where a tier includes the feature; then,
+ * when tiers state an SLA (tiers[].sla), one row per response target and
+ * per uptime target, side by side.
+ */
 export function renderFeatures(target, result, ctx) {
   const tiers = [...(result.tiers ?? [])].sort((a, b) => a.rank - b.rank);
   const features = result.features ?? [];
-  if (features.length === 0 || tiers.length === 0) {
+  const sla = slaRows(tiers);
+  if ((features.length === 0 && sla.length === 0) || tiers.length === 0) {
     replaceChildren(target, h('p', { class: 'muted', text: ctx.t('features.none') }));
     return;
   }
@@ -143,16 +148,49 @@ export function renderFeatures(target, result, ctx) {
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col', text: ctx.t('features.feature') }),
       tiers.map((tier) => h('th', { scope: 'col', class: 'mark', text: ctx.localName(tier) })))),
-    h('tbody', {}, features.map((feature) => h('tr', {},
+    features.length > 0 && h('tbody', {}, features.map((feature) => h('tr', {},
       h('th', { scope: 'row', text: ctx.localName(feature) }),
       tiers.map((tier) => {
         const has = feature.tiers?.[tier.id] === true;
         return h('td', { class: has ? 'mark yes' : 'mark no', 'data-tier': tier.id },
           h('span', { 'aria-hidden': 'true', text: has ? '✓' : '–' }),
           srOnly(ctx.t(has ? 'features.included' : 'features.not_included')));
-      })))));
+      })))),
+    sla.length > 0 && h('tbody', { class: 'sla' },
+      h('tr', {}, h('th', { scope: 'rowgroup', colspan: String(tiers.length + 1), class: 'group',
+        text: ctx.t('features.sla') })),
+      sla.map((row) => h('tr', { 'data-sla': `${row.kind}:${row.id}` },
+        h('th', { scope: 'row', text: row.kind === 'uptime'
+          ? ctx.t('features.uptime', { service: ctx.localName(row.item) })
+          : ctx.localName(row.item) }),
+        tiers.map((tier) => {
+          const entry = row.tiers.get(tier.id);
+          if (!entry) {
+            return h('td', { class: 'mark no', 'data-tier': tier.id },
+              h('span', { 'aria-hidden': 'true', text: '–' }), srOnly(ctx.t('features.not_included')));
+          }
+          const text = row.kind === 'uptime'
+            ? ctx.t('features.uptime_value', { percent: ctx.fmt.number(entry.percent) })
+            : explain(entry.explanation, ctx);
+          return h('td', { class: 'mark sla-value', 'data-tier': tier.id, text });
+        })))));
   replaceChildren(target, h('div', { class: 'table-scroll', role: 'region', tabindex: '0',
     'aria-label': ctx.t('features.title') }, table));
+}
+
+/** The SLA rows of the tiers: each response level and uptime service once, in order. */
+function slaRows(tiers) {
+  const rows = new Map();
+  for (const tier of tiers) {
+    for (const [kind, list, key] of [['response', tier.sla?.response, 'level'], ['uptime', tier.sla?.uptime, 'service']]) {
+      for (const entry of list ?? []) {
+        const id = `${kind}:${entry[key]}`;
+        if (!rows.has(id)) rows.set(id, { kind, id: entry[key], item: entry, tiers: new Map() });
+        rows.get(id).tiers.set(tier.id, entry);
+      }
+    }
+  }
+  return [...rows.values()];
 }
 
 /** The conventions every result states (rounding, month ends, fingerprint). */

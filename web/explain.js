@@ -10,16 +10,22 @@ const MONEY = new Set([
   'amount', 'unit_amount', 'package_amount', 'list_price', 'exact', 'total',
   'horizon_total', 'next_total', 'difference', 'shorter_cost', 'longer_cost', 'saving',
   'period_amount', 'plan_price', 'published', 'computed', 'period_before', 'period_after', 'net',
+  'fixed', 'base', 'gross', 'lower_cost', 'higher_cost', 'cheapest_total',
 ]);
+/** Args that are amounts in one explanation only ("rate" is a percentage elsewhere). */
+const MONEY_IN = { 'usage.hourly': new Set(['rate']) };
 const DATES = new Set([
   'start', 'end', 'list_price_from', 'covered_until', 'date', 'support_end', 'last_day',
   'service_until', 'deadline', 'effective', 'term_end',
 ]);
-const PLANS = new Set(['plan', 'next_plan', 'shorter_plan', 'longer_plan', 'from_plan', 'to_plan']);
+const PLANS = new Set([
+  'plan', 'next_plan', 'shorter_plan', 'longer_plan', 'from_plan', 'to_plan', 'lower_plan', 'higher_plan',
+  'cheapest_plan',
+]);
 const NUMBERS = new Set([
   'quantity', 'months', 'charges', 'index', 'packages', 'package_size', 'from', 'to',
   'rate', 'percent', 'days', 'remaining_days', 'term_days', 'add', 'quantity_before', 'quantity_after',
-  'count',
+  'count', 'usage', 'included', 'extra', 'packs', 'minutes', 'billable_minutes', 'increment_minutes',
 ]);
 const DURATIONS = new Set(['duration', 'month_30', 'month_31', 'year']);
 /** Args whose values are words of the page: arg → i18n key prefix. */
@@ -43,7 +49,10 @@ export function explain(explanation, ctx) {
   if (!explanation || typeof explanation.key !== 'string') return '';
   const raw = explanation.args ?? {};
   const args = {};
-  for (const [name, value] of Object.entries(raw)) args[name] = formatArg(name, value, raw, ctx);
+  const money = MONEY_IN[explanation.key];
+  for (const [name, value] of Object.entries(raw)) {
+    args[name] = money?.has(name) ? ctx.fmt.money(value) : formatArg(name, value, raw, ctx);
+  }
 
   // Bands without an upper bound ("to": "") and windows without a last day
   // ("last_day": "") read better with their own wording; a ".short" form
@@ -58,7 +67,7 @@ export function explain(explanation, ctx) {
 
 function formatArg(name, value, all, ctx) {
   if (value === null || value === undefined) return '';
-  if (name === 'unit') return unitName(String(value), all.quantity, ctx.t);
+  if (name === 'unit') return unitName(String(value), all.quantity ?? all.usage ?? all.extra, ctx.t);
   if (isMoment(value)) return ctx.fmt.moment(value);
   if (name === 'weekday') return ctx.fmt.weekday(value);
   if (DURATIONS.has(name)) return ctx.fmt.duration(value);

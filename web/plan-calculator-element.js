@@ -401,18 +401,16 @@ export class PlanCalculatorElement extends HTMLElement {
   #renderControls(ctx) {
     const { controls, inputs } = this.#ui;
     const mode = this.mode;
-    const key = [mode, this.readOnly, ctx.lang, this.#catalogKey].join('|');
     const unit = this.#unit();
+    const key = [mode, this.readOnly, ctx.lang, unit, this.#catalogKey].join('|');
     if (this.readOnly) {
       controls.hidden = true;
       inputs.hidden = false;
       replaceChildren(inputs,
-        h('div', { class: 'visually-hidden', text: ctx.t('widget.inputs') }),
         mode === 'quote' && this.#term(ctx.t('widget.plan'), ctx.planName(this.plan || this.#info.plans?.[0]?.id || '')),
         this.#term(ctx.t('widget.quantity'),
           `${ctx.fmt.number(this.quantity)} ${ctx.unitName(unit, this.quantity)}`),
         this.#term(ctx.t('widget.start'), ctx.fmt.date(this.start)));
-      inputs.setAttribute('aria-label', ctx.t('widget.inputs'));
       this.#structureKey = key;
       return;
     }

@@ -96,6 +96,9 @@ export default {
   'features.included': 'Included',
   'features.not_included': 'Not included',
   'features.none': 'The price list names no features.',
+  'features.sla': 'Service levels (SLA)',
+  'features.uptime': '{service}: uptime',
+  'features.uptime_value': '{percent} %',
 
   'quote.loading': 'Calculating…',
   'quote.error': 'This plan could not be calculated: {message}',
@@ -111,7 +114,6 @@ export default {
   'quote.half_open': 'Each period runs from its start date up to, not including, its end date.',
 
   'widget.label': 'Price calculator',
-  'widget.inputs': 'Quote details',
   'widget.plan': 'Plan',
   'widget.quantity': 'Quantity',
   'widget.start': 'Start date',
@@ -149,6 +151,8 @@ export default {
   'unit.account': { count: 'n', one: 'account', other: 'accounts' },
   'unit.unit': { count: 'n', one: 'unit', other: 'units' },
   'unit.company': { count: 'n', one: 'company', other: 'companies' },
+  'unit.ticket': { count: 'n', one: 'ticket', other: 'tickets' },
+  'unit.credit': { count: 'n', one: 'credit', other: 'credits' },
 
   'explain.price.flat': 'Flat price {amount}',
   'explain.price.per_unit': '{quantity} {unit} × {unit_amount}',
@@ -248,4 +252,16 @@ export default {
     other: '{days} business days',
   },
   'explain.sla.uptime': '{percent} % uptime: at most {month_30} of downtime in a 30-day month, {month_31} in a 31-day month, {year} in a 365-day year',
+  'explain.usage.included': '{usage} {unit} a month, {included} included: nothing extra',
+  'explain.usage.included_rollover': '{usage} {unit} a month, {included} included (unused ones roll over): nothing extra',
+  'explain.usage.overage_units': '{usage} {unit} a month, {included} included: {extra} extra × {unit_amount} = {amount} a month, × {months} months',
+  'explain.usage.overage_packs': '{usage} {unit} a month, {included} included: {extra} extra = {packs} packs of {package_size} × {package_amount} = {amount} a month, × {months} months',
+  'explain.usage.hourly': '{service}: {minutes} min a month billed as {billable_minutes} min ({increment_minutes}-minute steps) at {rate} an hour = {amount} a month, × {months} months',
+  'explain.discount.percent': '{discount}: {rate} % off {base} = {amount}',
+  'explain.discount.fixed': '{discount}: {fixed} off {base} = {amount}',
+  'explain.tax.exclusive': '{label} {rate} % on {net}: {amount}',
+  'explain.tax.inclusive': '{label} {rate} % included in {gross}: {amount}',
+  'explain.compare.break_even': '{higher_plan} is cheaper than {lower_plan} from {usage} {unit} a month ({higher_cost} against {lower_cost})',
+  'explain.compare.break_even_not_covered': 'From {usage} {unit} a month only {higher_plan} covers the usage ({higher_cost}); {lower_plan} sells no extra',
+  'explain.compare.usage_costs_more': '{plan} with {extra} extra {unit} a month costs {total} over {months} months, more than {cheapest_plan} ({cheapest_total})',
 };

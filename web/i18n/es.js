@@ -84,6 +84,9 @@ export default {
   'features.included': 'Incluido',
   'features.not_included': 'No incluido',
   'features.none': 'La lista de precios no indica características.',
+  'features.sla': 'Niveles de servicio (SLA)',
+  'features.uptime': '{service}: disponibilidad',
+  'features.uptime_value': '{percent} %',
 
   'quote.loading': 'Calculando…',
   'quote.error': 'No se pudo calcular este plan: {message}',
@@ -99,7 +102,6 @@ export default {
   'quote.half_open': 'Cada periodo va desde su fecha de inicio hasta su fecha de fin, sin incluirla.',
 
   'widget.label': 'Calculadora de precios',
-  'widget.inputs': 'Datos de la oferta',
   'widget.plan': 'Plan',
   'widget.quantity': 'Cantidad',
   'widget.start': 'Fecha de inicio',
@@ -137,6 +139,8 @@ export default {
   'unit.account': { count: 'n', one: 'cuenta', other: 'cuentas' },
   'unit.unit': { count: 'n', one: 'unidad', other: 'unidades' },
   'unit.company': { count: 'n', one: 'empresa', other: 'empresas' },
+  'unit.ticket': { count: 'n', one: 'ticket', other: 'tickets' },
+  'unit.credit': { count: 'n', one: 'crédito', other: 'créditos' },
 
   'explain.price.flat': 'Precio fijo {amount}',
   'explain.price.per_unit': '{quantity} {unit} × {unit_amount}',
@@ -235,4 +239,16 @@ export default {
     other: '{days} días hábiles',
   },
   'explain.sla.uptime': 'Disponibilidad del {percent} %: como máximo {month_30} de interrupción en un mes de 30 días, {month_31} en uno de 31 días y {year} en un año de 365 días',
+  'explain.usage.included': '{usage} {unit} al mes, {included} incluidos: nada extra',
+  'explain.usage.included_rollover': '{usage} {unit} al mes, {included} incluidos (los no usados se acumulan): nada extra',
+  'explain.usage.overage_units': '{usage} {unit} al mes, {included} incluidos: {extra} extra × {unit_amount} = {amount} al mes, × {months} meses',
+  'explain.usage.overage_packs': '{usage} {unit} al mes, {included} incluidos: {extra} extra = {packs} paquetes de {package_size} × {package_amount} = {amount} al mes, × {months} meses',
+  'explain.usage.hourly': '{service}: {minutes} min al mes facturados como {billable_minutes} min (en tramos de {increment_minutes} min) a {rate} la hora = {amount} al mes, × {months} meses',
+  'explain.discount.percent': '{discount}: {rate} % de descuento sobre {base} = {amount}',
+  'explain.discount.fixed': '{discount}: {fixed} de descuento sobre {base} = {amount}',
+  'explain.tax.exclusive': '{label} {rate} % sobre {net}: {amount}',
+  'explain.tax.inclusive': '{label} {rate} % incluido en {gross}: {amount}',
+  'explain.compare.break_even': '{higher_plan} sale más barato que {lower_plan} a partir de {usage} {unit} al mes ({higher_cost} frente a {lower_cost})',
+  'explain.compare.break_even_not_covered': 'A partir de {usage} {unit} al mes solo {higher_plan} cubre el uso ({higher_cost}); {lower_plan} no vende extras',
+  'explain.compare.usage_costs_more': '{plan} con {extra} {unit} extra al mes cuesta {total} en {months} meses, más que {cheapest_plan} ({cheapest_total})',
 };

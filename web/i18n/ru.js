@@ -89,6 +89,9 @@ export default {
   'features.included': 'Входит',
   'features.not_included': 'Не входит',
   'features.none': 'В прайс-листе не указаны возможности.',
+  'features.sla': 'Уровни обслуживания (SLA)',
+  'features.uptime': '{service}: доступность',
+  'features.uptime_value': '{percent} %',
 
   'quote.loading': 'Расчёт…',
   'quote.error': 'Этот план не удалось рассчитать: {message}',
@@ -104,7 +107,6 @@ export default {
   'quote.half_open': 'Каждый период длится с даты начала до даты окончания, не включая её.',
 
   'widget.label': 'Калькулятор цены',
-  'widget.inputs': 'Условия предложения',
   'widget.plan': 'План',
   'widget.quantity': 'Количество',
   'widget.start': 'Дата начала',
@@ -142,6 +144,8 @@ export default {
   'unit.account': { count: 'n', one: 'учётная запись', few: 'учётные записи', many: 'учётных записей', other: 'учётной записи' },
   'unit.unit': { count: 'n', one: 'единица', few: 'единицы', many: 'единиц', other: 'единицы' },
   'unit.company': { count: 'n', one: 'компания', few: 'компании', many: 'компаний', other: 'компании' },
+  'unit.ticket': { count: 'n', one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' },
+  'unit.credit': { count: 'n', one: 'кредит', few: 'кредита', many: 'кредитов', other: 'кредита' },
 
   'explain.price.flat': 'Фиксированная цена {amount}',
   'explain.price.per_unit': '{quantity} {unit} × {unit_amount}',
@@ -256,4 +260,16 @@ export default {
     other: '{days} рабочего дня',
   },
   'explain.sla.uptime': 'Доступность {percent} %: не более {month_30} простоя в 30-дневном месяце, {month_31} — в 31-дневном и {year} — в году из 365 дней',
+  'explain.usage.included': '{usage} {unit} в месяц, включено {included}: ничего сверх',
+  'explain.usage.included_rollover': '{usage} {unit} в месяц, включено {included} (неиспользованные переносятся): ничего сверх',
+  'explain.usage.overage_units': '{usage} {unit} в месяц, включено {included}: сверх {extra} × {unit_amount} = {amount} в месяц, × {months} мес.',
+  'explain.usage.overage_packs': '{usage} {unit} в месяц, включено {included}: сверх {extra} = пакетов: {packs} по {package_size} × {package_amount} = {amount} в месяц, × {months} мес.',
+  'explain.usage.hourly': '{service}: {minutes} мин в месяц, к оплате {billable_minutes} мин (шагами по {increment_minutes} мин) по {rate} в час = {amount} в месяц, × {months} мес.',
+  'explain.discount.percent': '{discount}: скидка {rate} % от {base} = {amount}',
+  'explain.discount.fixed': '{discount}: скидка {fixed} от {base} = {amount}',
+  'explain.tax.exclusive': '{label} {rate} % сверх {net}: {amount}',
+  'explain.tax.inclusive': '{label} {rate} % в том числе в {gross}: {amount}',
+  'explain.compare.break_even': '«{higher_plan}» дешевле, чем «{lower_plan}», начиная с {usage} ({unit}) в месяц ({higher_cost} против {lower_cost})',
+  'explain.compare.break_even_not_covered': 'Начиная с {usage} ({unit}) в месяц, только «{higher_plan}» покрывает использование ({higher_cost}); «{lower_plan}» не продаёт сверх включённого',
+  'explain.compare.usage_costs_more': '«{plan}» с дополнительными {extra} ({unit}) в месяц стоит {total} за {months} мес., больше, чем «{cheapest_plan}» ({cheapest_total})',
 };

@@ -84,6 +84,9 @@ export default {
   'features.included': 'Ingår',
   'features.not_included': 'Ingår inte',
   'features.none': 'Prislistan anger inga funktioner.',
+  'features.sla': 'Servicenivåer (SLA)',
+  'features.uptime': '{service}: tillgänglighet',
+  'features.uptime_value': '{percent} %',
 
   'quote.loading': 'Räknar…',
   'quote.error': 'Planen kunde inte räknas ut: {message}',
@@ -99,7 +102,6 @@ export default {
   'quote.half_open': 'Varje period löper från sitt startdatum fram till, men inte med, sitt slutdatum.',
 
   'widget.label': 'Priskalkylator',
-  'widget.inputs': 'Offertens uppgifter',
   'widget.plan': 'Plan',
   'widget.quantity': 'Antal',
   'widget.start': 'Startdatum',
@@ -137,6 +139,8 @@ export default {
   'unit.account': { count: 'n', one: 'konto', other: 'konton' },
   'unit.unit': { count: 'n', one: 'enhet', other: 'enheter' },
   'unit.company': { count: 'n', one: 'företag', other: 'företag' },
+  'unit.ticket': { count: 'n', one: 'ärende', other: 'ärenden' },
+  'unit.credit': { count: 'n', one: 'kredit', other: 'krediter' },
 
   'explain.price.flat': 'Fast pris {amount}',
   'explain.price.per_unit': '{quantity} {unit} × {unit_amount}',
@@ -235,4 +239,16 @@ export default {
     other: '{days} arbetsdagar',
   },
   'explain.sla.uptime': '{percent} % tillgänglighet: högst {month_30} avbrott en månad med 30 dagar, {month_31} en månad med 31 dagar och {year} ett år med 365 dagar',
+  'explain.usage.included': '{usage} {unit} i månaden, {included} ingår: inget extra',
+  'explain.usage.included_rollover': '{usage} {unit} i månaden, {included} ingår (oanvända sparas): inget extra',
+  'explain.usage.overage_units': '{usage} {unit} i månaden, {included} ingår: {extra} extra × {unit_amount} = {amount} i månaden, × {months} månader',
+  'explain.usage.overage_packs': '{usage} {unit} i månaden, {included} ingår: {extra} extra = {packs} paket om {package_size} × {package_amount} = {amount} i månaden, × {months} månader',
+  'explain.usage.hourly': '{service}: {minutes} min i månaden debiteras som {billable_minutes} min (i steg om {increment_minutes} min) à {rate} i timmen = {amount} i månaden, × {months} månader',
+  'explain.discount.percent': '{discount}: {rate} % rabatt på {base} = {amount}',
+  'explain.discount.fixed': '{discount}: {fixed} rabatt på {base} = {amount}',
+  'explain.tax.exclusive': '{label} {rate} % på {net}: {amount}',
+  'explain.tax.inclusive': '{label} {rate} % ingår i {gross}: {amount}',
+  'explain.compare.break_even': '{higher_plan} är billigare än {lower_plan} från {usage} {unit} i månaden ({higher_cost} mot {lower_cost})',
+  'explain.compare.break_even_not_covered': 'Från {usage} {unit} i månaden täcker bara {higher_plan} användningen ({higher_cost}); {lower_plan} säljer inget extra',
+  'explain.compare.usage_costs_more': '{plan} med {extra} extra {unit} i månaden kostar {total} på {months} månader, mer än {cheapest_plan} ({cheapest_total})',
 };
