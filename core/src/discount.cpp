@@ -33,7 +33,7 @@ const char* to_string(Stacking stacking) { return stacking == Stacking::sequenti
 
 bool discount_applies(const Discount& d, const DiscountTarget& t, const CustomerContext& c) {
   for (const auto& [key, value] : d.context) {
-    auto it = std::find_if(c.values.begin(), c.values.end(), [&](const auto& kv) { return kv.first == key; });
+    auto it = std::find_if(c.values.begin(), c.values.end(), [&k = key](const auto& kv) { return kv.first == k; });
     if (it == c.values.end() || it->second != value) return false;
   }
   if (!d.billing_months.empty() &&
