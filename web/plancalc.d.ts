@@ -61,6 +61,8 @@ export interface Engine {
   change(request: Request): any;
   cancel(request: Request): any;
   addLicenses(request: Request): any;
+  /** When is the answer due: a tier's response targets for a request opened at a moment, and uptime as downtime. */
+  sla(request: Request): any;
   call(op: string, request?: Request): any;
   /** The raw response text ({"ok":...}), byte for byte what the CLI prints. */
   callRaw(op: string, request?: Request): string;

@@ -133,6 +133,7 @@ export async function createEngine(catalogText, options = {}) {
     change: (request) => call('change', request),
     cancel: (request) => call('cancel', request),
     addLicenses: (request) => call('add_licenses', request),
+    sla: (request) => call('sla', request),
     call,
     callRaw,
     dispose() {
