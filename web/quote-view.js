@@ -1,5 +1,6 @@
 // Renders a `quote` result (docs/api.md) inside an opened comparison row:
-// the first period's line items, the effective price per month, and the
+// the first period's line items (plan, usage and discount lines; with a tax,
+// the net and the tax line), the effective price per month, and the
 // schedule of charges over the horizon, each with its explanation.
 
 import { h, replaceChildren } from './dom.js';
@@ -24,9 +25,17 @@ export function renderQuote(target, quote, ctx) {
     h('tbody', {}, first.lines.map((line) => h('tr', { 'data-kind': line.kind ?? '' },
       h('td', { text: explain(line.explanation, ctx) || String(line.kind ?? '') }),
       h('td', { class: 'num', text: ctx.fmt.money(line.amount) })))),
-    h('tfoot', {}, h('tr', {},
-      h('th', { scope: 'row', text: ctx.t('quote.first_total') }),
-      h('td', { class: 'num strong', 'data-field': 'first_period_total', text: ctx.fmt.money(first.total) }))));
+    h('tfoot', {},
+      // With a tax: the net (lines, discounts included), the tax line, then what is due.
+      first.tax && h('tr', { 'data-kind': 'net' },
+        h('th', { scope: 'row', text: ctx.t('quote.net') }),
+        h('td', { class: 'num', 'data-field': 'net', text: ctx.fmt.money(first.net) })),
+      first.tax && h('tr', { 'data-kind': 'tax' },
+        h('th', { scope: 'row', class: 'tax', text: explain(first.tax.explanation, ctx) }),
+        h('td', { class: 'num', 'data-field': 'tax', text: ctx.fmt.money(first.tax.amount) })),
+      h('tr', {},
+        h('th', { scope: 'row', text: ctx.t('quote.first_total') }),
+        h('td', { class: 'num strong', 'data-field': 'first_period_total', text: ctx.fmt.money(first.total) }))));
 
   const perMonth = h('p', { class: 'per-month', 'data-field': 'effective_per_month', text: ctx.t('quote.per_month', {
     amount: ctx.fmt.money(quote.effective_per_month.amount),

@@ -187,9 +187,13 @@ describe('more catalogs', () => {
     }
   });
 
-  // INVEX (plans/invex.json, USD, flat price per company): monthly 49.00 /
-  // 129.00 / 279.00, annual 490.00 / 1290.00 / 2790.00 (Basic / Plus /
-  // Premium). Over 12 months from 2026-03-01: monthly = 12 charges.
+  // INVEX (plans/invex.json, USD, flat price per company, plus ITBIS 18 %
+  // exclusive tax on each charge): monthly 49.00 / 129.00 / 279.00, annual
+  // 490.00 / 1290.00 / 2790.00 (Basic / Plus / Premium). With tax:
+  //   49.00 + 8.82 = 57.82 a month   490.00 + 88.20 = 578.20 a year
+  //   129.00 + 23.22 = 152.22        1290.00 + 232.20 = 1522.20
+  //   279.00 + 50.22 = 329.22        2790.00 + 502.20 = 3292.20
+  // Over 12 months from 2026-03-01, monthly = 12 charges.
   test('INVEX: the billing toggle shows all, monthly or annual plans, with the savings of annual billing', async () => {
     const page = await openPage('?vendor=invex&quantity=1&horizon=12&start=2026-03-01');
     try {
@@ -198,29 +202,78 @@ describe('more catalogs', () => {
       assert.equal(await page.locator('#period-all').isChecked(), true);
       assert.equal(await page.locator('#period-monthly').isDisabled(), false);
       assert.equal(await page.locator('#period-annual').isDisabled(), false);
-      assert.equal(await cell(page, 'basico-mensual', 'horizon_total').textContent(), '$588.00'); // 12 × 49.00
-      assert.equal(await cell(page, 'basico-anual', 'horizon_total').textContent(), '$490.00');
+      assert.equal(await cell(page, 'basico-mensual', 'horizon_total').textContent(), '$693.84'); // 12 × 57.82
+      assert.equal(await cell(page, 'basico-anual', 'horizon_total').textContent(), '$578.20');
       assert.equal(await page.locator('#comparison tbody.cheapest').getAttribute('data-plan'), 'basico-anual');
-      // Savings per tier over 12 months: 588 − 490 = 98.00 (98 / 588 = 16.67 %),
-      // 1548 − 1290 = 258.00, 3348 − 2790 = 558.00 (each 16.7 %).
+      // Savings per tier over 12 months: 693.84 − 578.20 = 115.64 (115.64 / 693.84 = 16.67 %),
+      // 1826.64 − 1522.20 = 304.44, 3950.64 − 3292.20 = 658.44 (each 16.7 %).
       assert.deepEqual(await page.locator('#savings .savings-amount').allTextContents(),
-        ['Save $98.00 (16.7 %)', 'Save $258.00 (16.7 %)', 'Save $558.00 (16.7 %)']);
+        ['Save $115.64 (16.7 %)', 'Save $304.44 (16.7 %)', 'Save $658.44 (16.7 %)']);
 
       await page.locator('label[for="period-monthly"]').click();
       assert.deepEqual(await plans(), ['basico-mensual', 'plus-mensual', 'premium-mensual']);
-      assert.equal(await cell(page, 'plus-mensual', 'first_period_total').textContent(), '$129.00');
-      assert.equal(await cell(page, 'plus-mensual', 'horizon_total').textContent(), '$1,548.00'); // 12 × 129.00
+      assert.equal(await cell(page, 'plus-mensual', 'first_period_total').textContent(), '$152.22');
+      assert.equal(await cell(page, 'plus-mensual', 'horizon_total').textContent(), '$1,826.64'); // 12 × 152.22
       assert.equal(await page.locator('#savings').textContent(), 'Choose “All periods” to compare billing periods.');
       assert.equal(new URL(page.url()).searchParams.get('period'), 'monthly');
+      // The calculation of a row shows the tax line, explained.
+      const details = page.locator('details.calc[data-plan="plus-mensual"]');
+      await details.locator('summary').click();
+      await details.locator('table.lines').waitFor();
+      assert.deepEqual(await details.locator('table.lines tbody td').allTextContents(), ['Flat price $129.00', '$129.00']);
+      assert.deepEqual(await details.locator('table.lines tfoot tr').allTextContents(), [
+        'Net$129.00', 'ITBIS 18 % on $129.00: $23.22$23.22', 'First period total$152.22']);
 
       await page.locator('label[for="period-annual"]').click();
       const annual = await plans();
       assert.ok(['basico-anual', 'plus-anual', 'premium-anual'].every((p) => annual.includes(p)), annual.join());
       assert.ok(annual.every((p) => !p.endsWith('-mensual')), annual.join());
-      assert.equal(await cell(page, 'premium-anual', 'first_period_total').textContent(), '$2,790.00');
-      assert.equal(await cell(page, 'premium-anual', 'effective_per_month').textContent(), '$232.50'); // 2790 / 12
+      assert.equal(await cell(page, 'premium-anual', 'first_period_total').textContent(), '$3,292.20');
+      assert.equal(await cell(page, 'premium-anual', 'effective_per_month').textContent(), '$274.35'); // 3292.20 / 12
       assert.equal(new URL(page.url()).searchParams.get('period'), 'annual');
       await screenshot(page, 'billing-toggle');
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+});
+
+describe('service levels', () => {
+  // Mailpro (plans/mailpro.json, EUR, per account): standard-monthly 29.00,
+  // standard-annual 290.00, dedicated-annual priced on request; the Standard
+  // tier's SLA: first level 4 business hours, second level 8, legal team 5
+  // business days; 99 % uptime for five services. Durations are worded by
+  // Intl.DurationFormat in the language ("4 hr", "4 ч").
+  test('Mailpro: features and SLA side by side, a plan priced on request, in English and Russian', async () => {
+    const page = await openPage('?vendor=mailpro&quantity=1&horizon=36&start=2026-03-01');
+    try {
+      assert.equal(await cell(page, 'standard-monthly', 'horizon_total').textContent(), '€1,044.00'); // 36 × 29.00
+      assert.equal(await cell(page, 'standard-annual', 'horizon_total').textContent(), '€870.00'); // 3 × 290.00
+      assert.equal(await cell(page, 'standard-annual', 'effective_per_month').textContent(), '€24.17'); // 290 / 12
+      // Over 12 months: 12 × 29.00 = 348.00 against 290.00: 58.00 less (16.7 %).
+      assert.deepEqual(await page.locator('#savings .savings-amount').allTextContents(), ['Save €58.00 (16.7 %)']);
+      const onRequest = page.locator('#comparison tbody[data-plan="dedicated-annual"] .row-error');
+      assert.equal(await onRequest.getAttribute('data-code'), 'price_on_request');
+
+      const sla = (row, tier) => page.locator(`#features tr[data-sla="${row}"] td[data-tier="${tier}"]`);
+      const slaName = (row) => page.locator(`#features tr[data-sla="${row}"] th`);
+      assert.equal(await page.locator('#features tbody.sla .group').textContent(), 'Service levels (SLA)');
+      assert.equal(await slaName('response:first').textContent(), 'First-level support');
+      assert.equal(await sla('response:first', 'standard').textContent(), '4 hr of business hours');
+      assert.equal(await sla('response:second', 'standard').textContent(), '8 hr of business hours');
+      assert.equal(await sla('response:legal', 'standard').textContent(), '5 business days');
+      assert.equal(await sla('response:first', 'trial').textContent(), '–Not included');
+      assert.equal(await slaName('uptime:api').textContent(), 'API: uptime');
+      assert.equal(await sla('uptime:api', 'standard').textContent(), '99 %');
+
+      await page.locator('#lang').selectOption('ru');
+      assert.equal(await slaName('response:first').textContent(), 'Поддержка первого уровня');
+      assert.equal(await sla('response:first', 'standard').textContent(), '4 ч рабочего времени');
+      assert.equal(await sla('response:legal', 'standard').textContent(), '5 рабочих дней');
+      assert.equal(await onRequest.textContent(), 'Недоступно: Цена по запросу.');
+      assert.equal(await cell(page, 'standard-annual', 'horizon_total').textContent(), '870,00\u00a0€');
+      await screenshot(page, 'service-levels');
       await page.assertClean();
     } finally {
       await page.closeAll();

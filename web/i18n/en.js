@@ -51,6 +51,7 @@ export default {
   'code.no_price_in_force': 'There is no price for this date.',
   'code.no_matching_plan': 'No plan matches these choices.',
   'code.amount_overflow': 'The amount is too large to compute exactly.',
+  'code.price_on_request': 'Price on request.',
 
   'notice.illustrative': 'Sample prices — not the vendor’s published prices.',
   'notice.link_changed': 'This link was made with a different version of the price list. The figures below use the current prices.',
@@ -106,6 +107,7 @@ export default {
   'quote.item': 'Item',
   'quote.amount': 'Amount',
   'quote.first_total': 'First period total',
+  'quote.net': 'Net',
   'quote.per_month': 'Effective per month: {amount} ({explanation})',
   'quote.schedule': 'Charges over {months}',
   'quote.period': 'Period',

@@ -39,6 +39,7 @@ export default {
   'code.no_price_in_force': 'No hay precio para esta fecha.',
   'code.no_matching_plan': 'Ningún plan coincide con esta selección.',
   'code.amount_overflow': 'El importe es demasiado grande para calcularlo con exactitud.',
+  'code.price_on_request': 'Precio a consultar.',
 
   'notice.illustrative': 'Precios de ejemplo: no son los precios publicados por el fabricante.',
   'notice.link_changed': 'Este enlace se creó con otra versión de la lista de precios. Las cifras de abajo usan los precios actuales.',
@@ -94,6 +95,7 @@ export default {
   'quote.item': 'Concepto',
   'quote.amount': 'Importe',
   'quote.first_total': 'Total del primer periodo',
+  'quote.net': 'Neto',
   'quote.per_month': 'Coste mensual efectivo: {amount} ({explanation})',
   'quote.schedule': 'Cargos en {months}',
   'quote.period': 'Periodo',

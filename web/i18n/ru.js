@@ -42,6 +42,7 @@ export default {
   'code.no_price_in_force': 'На эту дату цены нет.',
   'code.no_matching_plan': 'Ни один план не подходит под выбранные условия.',
   'code.amount_overflow': 'Сумма слишком велика для точного расчёта.',
+  'code.price_on_request': 'Цена по запросу.',
 
   'notice.illustrative': 'Цены приведены для примера и не являются опубликованными ценами поставщика.',
   'notice.link_changed': 'Эта ссылка создана по другой версии прайс-листа. Ниже показаны суммы по действующим ценам.',
@@ -99,6 +100,7 @@ export default {
   'quote.item': 'Позиция',
   'quote.amount': 'Сумма',
   'quote.first_total': 'Итого за первый период',
+  'quote.net': 'Сумма без налога',
   'quote.per_month': 'В пересчёте на месяц: {amount} ({explanation})',
   'quote.schedule': 'Платежи за {months}',
   'quote.period': 'Период',

@@ -39,6 +39,7 @@ export default {
   'code.no_price_in_force': 'Det finns inget pris för det här datumet.',
   'code.no_matching_plan': 'Ingen plan passar dessa val.',
   'code.amount_overflow': 'Beloppet är för stort för att räknas ut exakt.',
+  'code.price_on_request': 'Pris på begäran.',
 
   'notice.illustrative': 'Exempelpriser – inte leverantörens publicerade priser.',
   'notice.link_changed': 'Länken skapades med en annan version av prislistan. Beloppen nedan använder de aktuella priserna.',
@@ -94,6 +95,7 @@ export default {
   'quote.item': 'Post',
   'quote.amount': 'Belopp',
   'quote.first_total': 'Summa för första perioden',
+  'quote.net': 'Netto',
   'quote.per_month': 'Effektivt per månad: {amount} ({explanation})',
   'quote.schedule': 'Debiteringar på {months}',
   'quote.period': 'Period',
