@@ -62,19 +62,18 @@ void volume(const Price& price, std::int64_t quantity, std::vector<Line>& out) {
   }
 }
 
-const DatedAmount& list_price_on(const Product& product, Date on) {
+}  // namespace
+
+const DatedAmount& list_price_on(const Product& product, Date on, const char* path) {
   const DatedAmount* found = nullptr;
   for (const DatedAmount& p : product.prices) {
     if (p.from <= on) found = &p;
   }
   if (!found) {
-    fail("no_price_in_force",
-         "product " + excerpt(product.id) + " has no list price on " + format_date(on), "/start");
+    fail("no_price_in_force", "product " + excerpt(product.id) + " has no list price on " + format_date(on), path);
   }
   return *found;
 }
-
-}  // namespace
 
 void check_quantity(const Plan& plan, std::int64_t quantity) {
   if (quantity < plan.min_quantity || quantity > plan.max_quantity) {
@@ -139,7 +138,7 @@ PricedPeriod price_period(const Catalog& catalog, const Plan& plan, std::int64_t
            "plan " + excerpt(plan.id) + " is priced individually by the vendor: price on request", "/plan");
     case PriceModel::list_rate: {
       const Product& product = catalog.products[static_cast<std::size_t>(price.product)];
-      const DatedAmount& list = list_price_on(product, on);
+      const DatedAmount& list = list_price_on(product, on, "/start");
       Money unit = apply_rate(list.amount, price.rate, catalog.rounding);
       out.lines.push_back(
           line(quantity, unit, multiply(unit, quantity),

@@ -3,21 +3,6 @@
 #include "plancalc/error.hpp"
 
 namespace plancalc {
-namespace {
-
-const DatedAmount& list_price_on(const Product& product, Date on) {
-  const DatedAmount* found = nullptr;
-  for (const DatedAmount& p : product.prices) {
-    if (p.from <= on) found = &p;
-  }
-  if (!found) {
-    fail("no_price_in_force", "product " + excerpt(product.id) + " has no list price on " + format_date(on), "/date");
-  }
-  return *found;
-}
-
-}  // namespace
-
 const Policies& policies_for(const Catalog& catalog, const RenewRequest& r) {
   return r.plan ? r.plan->policies : catalog.policies;
 }
@@ -50,7 +35,7 @@ RenewResult renew(const Catalog& catalog, const RenewRequest& r) {
 
   int term_months = policies.renewal.term_months;
   if (r.product) {
-    const DatedAmount& list = list_price_on(*r.product, r.date);
+    const DatedAmount& list = list_price_on(*r.product, r.date, "/date");
     out.list_price = list.amount;
     out.list_price_from = list.from;
     Money unit = apply_rate(list.amount, window.rate, catalog.rounding);

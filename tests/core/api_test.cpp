@@ -1,6 +1,7 @@
 // The JSON boundary: every kind of bad input gets its own error code and
 // the JSON Pointer of the offending value; nothing throws.
 #include "plancalc/api.hpp"
+#include "repo_file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,12 +14,7 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(std::string(PLANCALC_SOURCE_DIR) + "/" + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::string& path) { return plancalc::testing::read_repo_file(path); }
 
 const Engine& mailstore() {
   static const Engine engine(read("plans/mailstore.json"));

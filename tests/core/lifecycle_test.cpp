@@ -7,18 +7,14 @@
 #include <sstream>
 
 #include "plancalc/api.hpp"
+#include "repo_file.hpp"
 
 using plancalc::api::Engine;
 using json = nlohmann::json;
 
 namespace {
 
-std::string read(const std::string& path) {
-  std::ifstream in(std::string(PLANCALC_SOURCE_DIR) + "/" + path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::string& path) { return plancalc::testing::read_repo_file(path); }
 
 json call(const Engine& engine, const std::string& op, const json& request) {
   json r = json::parse(engine.call(op, request.dump()));

@@ -31,6 +31,9 @@ struct PricedPeriod {
   std::optional<Date> price_from;  // since when this price is in force
 };
 
+// The product's list price in force on `on`. Error: no_price_in_force at `path`.
+const DatedAmount& list_price_on(const Product& product, Date on, const char* path);
+
 // The plan price version in force on `on`. Error: no_price_in_force.
 const DatedPrice& price_in_force(const Plan& plan, Date on);
 
