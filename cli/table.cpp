@@ -90,6 +90,26 @@ std::string compare_table(const ojson& r) {
   }
   for (const auto& b : r["break_even"]) out << "break-even: " << english(b["explanation"]) << "\n";
   for (const auto& s : r["savings"]) out << "saving: " << english(s["explanation"]) << "\n";
+  // Service next to price: each tier's response targets, channels and uptime.
+  for (const auto& t : r["tiers"]) {
+    if (!t.contains("sla")) continue;
+    const auto& sla = t["sla"];
+    std::string line;
+    for (const auto& target : sla["response"]) {
+      line += (line.empty() ? "" : "; ") + text(target["name"]) + " " + english(target["explanation"]);
+    }
+    if (line.empty()) line = "no response times stated";
+    if (!sla["channels"].empty()) {
+      std::string channels;
+      for (const auto& c : sla["channels"]) channels += (channels.empty() ? "" : ", ") + text(c);
+      line += "; channels " + channels;
+    }
+    if (!sla["priority"].is_null()) line += "; priority " + text(sla["priority"]);
+    for (const auto& u : sla["uptime"]) {
+      line += "; " + text(u["name"]) + " " + text(u["percent"]) + " % uptime";
+    }
+    out << "sla " << text(t["id"]) << ": " << line << "\n";
+  }
   return out.str();
 }
 
