@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plancalc/api.hpp"
+#include "batch.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -240,6 +241,11 @@ int main(int argc, char** argv) {
   check->add_option("--request", o.request, "request JSON file (normally {})");
   check->add_option("--format", o.format, "json (default) or table")->check(CLI::IsMember({"json", "table"}));
 
+  auto* batch = app.add_subcommand(
+      "batch", "answer NDJSON requests from stdin, one response line on stdout per line; each names its \"op\"");
+  batch->add_option("--catalog", o.catalog, "catalog file (plans/*.json)");
+  batch->add_option("--format", o.format, "json (the only format of batch)")->check(CLI::IsMember({"json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -252,6 +258,10 @@ int main(int argc, char** argv) {
   }
   try {
     if (check->parsed()) return run_check(o);
+    if (batch->parsed()) {
+      if (o.catalog.empty()) throw UsageError("--catalog FILE is required");
+      return plancalc::cli::batch(read_file(o.catalog), o.catalog);
+    }
     for (auto* cmd : {quote, compare, renew, change, cancel, sla, describe}) {
       if (cmd->parsed()) return run_op(cmd->get_name(), o);
     }

@@ -53,7 +53,6 @@ namespace {
 using namespace json_input;
 using namespace api_detail;
 
-constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 constexpr int kMaxHorizonMonths = 600;
 
@@ -64,7 +63,7 @@ struct Common {
   Date as_of = Date::from_days(0);
 };
 
-json parse_request(const std::string& text) {
+json parse_request(std::string_view text) {
   json doc = parse(text, kMaxRequestBytes);
   if (!doc.is_object()) {
     fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(doc));
@@ -295,6 +294,20 @@ ojson run_check(const Catalog& catalog, const json& doc) {
           {"passed", all_passed}};
 }
 
+[[noreturn]] void unknown_op(const std::string& op, std::string path) {
+  fail("unknown_op",
+       "unknown operation " + excerpt(op) +
+           "; expected quote, compare, renew, change, cancel, add_licenses, sla, describe or check",
+       std::move(path));
+}
+
+bool is_op(const std::string& op) {
+  for (const char* known : {"quote", "compare", "describe", "check", "renew", "change", "cancel", "add_licenses", "sla"}) {
+    if (op == known) return true;
+  }
+  return false;
+}
+
 ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
   if (op == "quote") return run_quote(catalog, doc);
   if (op == "compare") return run_compare(catalog, doc);
@@ -305,8 +318,7 @@ ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
   if (op == "cancel") return run_cancel(catalog, doc);
   if (op == "add_licenses") return run_add_licenses(catalog, doc);
   if (op == "sla") return run_sla(catalog, doc);
-  fail("unknown_op", "unknown operation " + excerpt(op) +
-                         "; expected quote, compare, renew, change, cancel, add_licenses, sla, describe or check");
+  unknown_op(op, "");
 }
 
 template <typename Body>
@@ -346,6 +358,17 @@ const std::string& Engine::status() const { return status_; }
 std::string Engine::call(const std::string& op, const std::string& request_json) const {
   if (!catalog_) return status_;
   return respond([&]() { return run(*catalog_, op, parse_request(request_json)); });
+}
+
+std::string Engine::dispatch(std::string_view request_json) const {
+  if (!catalog_) return status_;
+  return respond([&]() {
+    json doc = parse_request(request_json);
+    Object r(doc, "");
+    std::string op = as_string(r.at("op"), r.path("op"), 200);
+    if (!is_op(op)) unknown_op(op, r.path("op"));
+    return run(*catalog_, op, doc);
+  });
 }
 
 }  // namespace plancalc::api

@@ -3,14 +3,20 @@
 // outputs are identical by construction. Nothing here throws.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace plancalc {
 struct Catalog;
 }
 
 namespace plancalc::api {
+
+// The largest request text call() and dispatch() read; a longer one is
+// answered with input_too_large.
+inline constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
 
 class Engine {
  public:
@@ -28,6 +34,11 @@ class Engine {
   // Runs one operation ("quote", "compare", "describe", "check") on a request
   // (JSON text). Always returns a response: {"ok":true,...} or {"ok":false,...}.
   std::string call(const std::string& op, const std::string& request_json) const;
+  // Runs the operation the request names in its own "op" field (one line of
+  // `plancalc batch`). Without a string "op": missing_field / wrong_type at
+  // /op; an op that does not exist: unknown_op at /op. Otherwise exactly what
+  // call(op, request_json) returns.
+  std::string dispatch(std::string_view request_json) const;
 
  private:
   std::unique_ptr<const Catalog> catalog_;

@@ -1,0 +1,163 @@
+#include "batch.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include <unistd.h>
+
+#include "plancalc/api.hpp"
+
+namespace plancalc::cli {
+namespace {
+
+constexpr std::size_t kReadChunk = 64 * 1024;
+constexpr std::size_t kFlushAt = 256 * 1024;
+
+// Buffered writes to stdout through write(2); remembers a failure.
+class Output {
+ public:
+  ~Output() { flush(); }
+  void line(const std::string& text) {
+    buffer_ += text;
+    buffer_ += '\n';
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+  void flush() {
+    std::size_t done = 0;
+    while (done < buffer_.size() && ok_) {
+      ssize_t n = ::write(STDOUT_FILENO, buffer_.data() + done, buffer_.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        ok_ = false;
+        break;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    buffer_.clear();
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::string buffer_;
+  bool ok_ = true;
+};
+
+// The engine's own answer to a request over the limit (api.cpp's parse: the
+// same code, message and shape), for a line that is never held whole.
+std::string too_large(std::size_t bytes) {
+  return R"({"ok":false,"error":{"code":"input_too_large","message":"input is )" + std::to_string(bytes) +
+         " bytes; the limit is " + std::to_string(api::kMaxRequestBytes) + R"(","path":"","source":"request"}})";
+}
+
+// Collects one line at a time from chunks of input. A line's text excludes
+// its "\n" and one "\r" before it (CRLF input); past the limit only its
+// length is counted.
+class Lines {
+ public:
+  explicit Lines(const api::Engine& engine, Output& out) : engine_(engine), out_(out) {}
+
+  void feed(const char* data, std::size_t size) {
+    while (size > 0) {
+      const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
+      std::size_t take = nl ? static_cast<std::size_t>(nl - data) : size;
+      append(data, take);
+      if (!nl) return;
+      finish();
+      data += take + 1;
+      size -= take + 1;
+    }
+  }
+
+  // End of input: a last line without "\n" is answered too.
+  void end() {
+    if (pending_) finish();
+  }
+
+ private:
+  void append(const char* data, std::size_t size) {
+    if (size == 0) return;
+    pending_ = true;
+    if (over_) {
+      over_bytes_ += size;
+      last_ = data[size - 1];
+      return;
+    }
+    // One byte of slack for the "\r" of a CRLF line exactly at the limit.
+    if (line_.size() + size > api::kMaxRequestBytes + 1) {
+      over_ = true;
+      over_bytes_ = line_.size() + size;
+      last_ = data[size - 1];
+      line_.clear();
+      line_.shrink_to_fit();
+      return;
+    }
+    line_.append(data, size);
+  }
+
+  void finish() {
+    if (over_) {
+      out_.line(too_large(over_bytes_ - (last_ == '\r' ? 1 : 0)));
+    } else {
+      std::string_view text(line_);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (text.size() > api::kMaxRequestBytes) {
+        out_.line(too_large(text.size()));
+      } else {
+        out_.line(engine_.dispatch(text));
+      }
+    }
+    line_.clear();
+    over_ = false;
+    over_bytes_ = 0;
+    pending_ = false;
+  }
+
+  const api::Engine& engine_;
+  Output& out_;
+  std::string line_;
+  bool pending_ = false;  // a line has started (an empty line between two "\n" still counts)
+  bool over_ = false;
+  std::size_t over_bytes_ = 0;
+  char last_ = 0;
+};
+
+}  // namespace
+
+int batch(const std::string& catalog_text, const std::string& catalog_label) {
+  api::Engine engine(catalog_text);
+  Output out;
+  if (!engine.ok()) {
+    out.line(engine.status());
+    out.flush();
+    std::cerr << "plancalc: " << catalog_label << ": the catalog is rejected; no request was answered\n";
+    return 1;
+  }
+  Lines lines(engine, out);
+  static char chunk[kReadChunk];
+  for (;;) {
+    // Answers so far go out before waiting for more input, so a caller that
+    // writes one line and waits for its answer is not stuck.
+    out.flush();
+    if (!out.ok()) break;
+    ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::cerr << "plancalc: batch: cannot read standard input: " << std::strerror(errno) << "\n";
+      return 1;
+    }
+    if (n == 0) break;
+    lines.feed(chunk, static_cast<std::size_t>(n));
+  }
+  lines.end();
+  out.flush();
+  if (!out.ok()) {
+    std::cerr << "plancalc: batch: cannot write standard output\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace plancalc::cli
