@@ -80,6 +80,22 @@ function horizon(rng) {
   return rng.int(1, 600);
 }
 
+/** Plans that can be priced: not "price on request" (kept for 5 % of the requests, whose answer is that error). */
+function pricedPlans(rng, plans) {
+  const priced = plans.filter((p) => !p.on_request);
+  return priced.length && !rng.chance(0.05) ? priced : plans;
+}
+
+/** A start date on which the plan is sold (a legacy plan only before its sold_until). */
+function startFor(rng, plan, fromYear = 2020, toYear = 2034) {
+  const until = plan.legacy?.sold_until;
+  for (let i = 0; i < 20; i++) {
+    const d = rng.date(fromYear, toYear);
+    if (!until || d < until) return d;
+  }
+  return rng.date(fromYear, Math.max(fromYear, Number(until.slice(0, 4)) - 1));
+}
+
 /** Drops undefined fields so the request text stays minimal. */
 function compact(request) {
   return Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined));
@@ -87,7 +103,7 @@ function compact(request) {
 
 function quoteRequest(rng, cat) {
   const plans = cat.describe.plans;
-  const plan = rng.pick(plans);
+  const plan = rng.pick(pricedPlans(rng, plans));
   const request = {};
   const sameTierAndMonths = plans.filter((p) => p.tier === plan.tier && p.billing_months === plan.billing_months);
   if (rng.chance(0.2) && sameTierAndMonths.length === 1) {
@@ -99,9 +115,9 @@ function quoteRequest(rng, cat) {
   if (!(plan.min_quantity === 1 && rng.chance(0.15))) {
     request.quantity = quantityIn(rng, plan.min_quantity, plan.max_quantity);
   }
-  request.start = rng.date();
+  request.start = startFor(rng, plan);
   request.horizon_months = horizon(rng);
-  if (rng.chance(0.1)) request.as_of = rng.date();
+  if (rng.chance(0.1)) request.as_of = request.start;
   return compact(request);
 }
 
@@ -114,10 +130,16 @@ function compareRequest(rng, cat) {
     start: rng.date(),
     horizon_months: horizon(rng),
   };
+  // Plans sold on the start date (naming a legacy plan after it is an error).
+  const sold = plans.filter((p) => !p.legacy || request.start < p.legacy.sold_until);
   if (rng.chance(0.25)) request.tiers = rng.subset(tiers.map((t) => t.id));
   if (rng.chance(0.2)) request.billing_months = rng.subset([...new Set(plans.map((p) => p.billing_months))]);
-  if (rng.chance(0.15)) request.plans = rng.subset(plans.map((p) => p.id));
-  if (rng.chance(0.1)) request.as_of = rng.date();
+  if (rng.chance(0.15) && sold.length) {
+    delete request.tiers;
+    delete request.billing_months;
+    request.plans = rng.subset(sold.map((p) => p.id));
+  }
+  if (rng.chance(0.1)) request.as_of = request.start;
   return compact(request);
 }
 
@@ -135,37 +157,49 @@ function plusDays(iso, days) {
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** plan, quantity, start and a date inside (mostly) the first terms of a contract. */
-function contract(rng, cat) {
-  const plan = rng.pick(cat.describe.plans);
-  const start = rng.date(2021, 2032);
+/**
+ * plan, quantity, start and a date, mostly inside the first term (after it,
+ * a plan that does not auto-renew answers support_inactive, as it should).
+ */
+function contract(rng, cat, plans = pricedPlans(rng, cat.describe.plans)) {
+  const plan = rng.pick(plans);
+  const start = startFor(rng, plan, 2021, 2032);
   const request = { plan: plan.id, quantity: quantityIn(rng, plan.min_quantity, plan.max_quantity), start };
-  request.date = plusDays(start, rng.chance(0.8) ? rng.int(0, 31 * plan.billing_months) : rng.int(0, 1200));
-  if (rng.chance(0.15)) request.support_end = plusDays(start, rng.int(1, 1500));
+  request.date = plusDays(start, rng.chance(0.9) ? rng.int(0, 28 * plan.billing_months - 1) : rng.int(0, 1200));
+  if (rng.chance(0.05)) request.support_end = plusDays(start, rng.int(1, 1500));
   return { plan, request };
 }
 
 function renewRequest(rng, cat) {
   const { plans, products = [] } = cat.describe;
   const request = {};
+  let until;
   if (products.length && rng.chance(0.6)) {
     request.product = rng.pick(products).id;
   } else {
-    const plan = rng.pick(plans);
+    const plan = rng.pick(pricedPlans(rng, plans));
     request.plan = plan.id;
     request.quantity = quantityIn(rng, plan.min_quantity, Math.min(plan.max_quantity, 100_000));
+    until = plan.legacy?.renewable_until;
   }
   request.support_end = rng.date(2021, 2032);
   request.date = plusDays(request.support_end, rng.int(-60, 500));
+  if (until && request.date > until && !rng.chance(0.05)) {
+    request.date = plusDays(until, -rng.int(0, 200));
+    request.support_end = plusDays(request.date, rng.int(-90, 60));
+  }
   if (rng.chance(0.1)) request.as_of = request.date;
   return request;
 }
 
 function changeRequest(rng, cat) {
   const { request } = contract(rng, cat);
-  const target = rng.pick(cat.describe.plans);
+  const targets = pricedPlans(rng, cat.describe.plans).filter((p) => !p.legacy || request.date < p.legacy.sold_until);
+  const target = rng.pick(targets.length ? targets : cat.describe.plans);
   request.target = target.id;
-  if (rng.chance(0.3)) request.target_quantity = quantityIn(rng, target.min_quantity, target.max_quantity);
+  if (rng.chance(0.3) || request.quantity < target.min_quantity || request.quantity > target.max_quantity) {
+    request.target_quantity = quantityIn(rng, target.min_quantity, target.max_quantity);
+  }
   return request;
 }
 
@@ -174,7 +208,8 @@ function cancelRequest(rng, cat) {
 }
 
 function addLicensesRequest(rng, cat) {
-  const { plan, request } = contract(rng, cat);
+  const growable = pricedPlans(rng, cat.describe.plans).filter((p) => p.max_quantity > p.min_quantity);
+  const { plan, request } = contract(rng, cat, growable.length ? growable : cat.describe.plans);
   const room = plan.max_quantity - request.quantity;
   if (room < 1) request.quantity = Math.max(plan.min_quantity, plan.max_quantity - 1);
   request.add = Math.max(1, Math.min(plan.max_quantity - request.quantity, rng.int(1, rng.chance(0.8) ? 50 : 100_000)));
@@ -193,7 +228,8 @@ function moment(rng) {
 function slaRequest(rng, cat) {
   const tiers = cat.describe.tiers;
   const withSla = tiers.filter((t) => t.sla);
-  const tier = rng.pick(withSla.length ? withSla : tiers);
+  if (!withSla.length) return null;  // not applicable: another catalog is used
+  const tier = rng.pick(withSla);
   const request = rng.chance(0.8) || !cat.describe.plans.some((p) => p.tier === tier.id)
     ? { tier: tier.id }
     : { plan: rng.pick(cat.describe.plans.filter((p) => p.tier === tier.id)).id };
@@ -219,7 +255,10 @@ export const GENERATORS = {
 };
 
 /**
- * `count` requests spread over every op of ops.txt and every catalog:
+ * `count` requests spread over every op of ops.txt and every catalog (a
+ * generator returns null when its op does not apply to a catalog, e.g. sla
+ * on a catalog without SLAs; the next catalog is used, or the error case
+ * if none applies):
  * [{op, catalog: {id, file, text}, request (object), text (JSON)}].
  * `cats` are listCatalogs() entries with their `describe` result added.
  * Cheap ops (describe, check) get a smaller share than the computing ones.
@@ -231,10 +270,19 @@ export function generateRequests(cats, count, seed, ops = listOps()) {
   const out = [];
   for (let i = 0; i < count; i++) {
     const op = weighted[i % weighted.length];
-    const cat = cats[Math.floor(i / weighted.length) % cats.length];
     const generate = GENERATORS[op];
     if (!generate) throw new Error(`no request generator for op '${op}' in tests/parity/generators.mjs`);
-    const request = generate(rng, cat);
+    const first = Math.floor(i / weighted.length) % cats.length;
+    let cat;
+    let request = null;
+    for (let k = 0; k < cats.length && request === null; k++) {
+      cat = cats[(first + k) % cats.length];
+      request = generate(rng, cat);
+    }
+    if (request === null) {
+      cat = cats[first];
+      request = { tier: cat.describe.tiers[0].id, opened: '2026-03-06T16:30:00+01:00' };
+    }
     out.push({ op, catalog: cat, request, text: JSON.stringify(request) });
   }
   return out;

@@ -72,9 +72,10 @@ describe('native CLI and wasm answer byte for byte alike', () => {
     }
   });
 
-  test('most generated requests are valid (answered ok)', () => {
+  test('at least 2000 of them, and 90 %, are valid (answered ok)', () => {
     const ok = cases.filter((c) => c.wasm.startsWith('{"ok":true')).length;
-    assert.ok(ok >= cases.length * 0.9, `only ${ok} of ${cases.length} answered ok`);
+    assert.ok(ok >= Math.max(2000, cases.length * 0.9),
+      `only ${ok} of ${cases.length} answered ok: teach tests/parity/generators.mjs the new rules`);
   });
 
   for (const cat of catalogs) {
