@@ -32,48 +32,86 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 
 void Writer::key(std::string_view k) {
   string(k);
-  out_ += ':';
+  put(':');
   first_ = true;
 }
+
+namespace {
+// 0: copied as it is; 1: escaped; 2: the start of a multi-byte UTF-8 sequence.
+struct ByteClasses {
+  unsigned char of[256];
+  constexpr ByteClasses() : of() {
+    for (int b = 0; b < 256; ++b) of[b] = b < 0x20 || b == '"' || b == '\\' ? 1 : b >= 0x80 ? 2 : 0;
+  }
+};
+constexpr ByteClasses kClass{};
+}  // namespace
 
 // The escaping of nlohmann's dump() without ensure_ascii: '"', '\\' and the
 // control characters below 0x20 (\b \t \n \f \r by name, others as \u00xx).
 void Writer::string(std::string_view s) {
   separate();
-  out_ += '"';
+  put('"');
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < s.size();) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x80) {
+    unsigned char kind = kClass.of[b];
+    if (kind == 0) {
+      ++i;
+      continue;
+    }
+    if (kind == 2) {
       std::size_t n = utf8_length(s, i);
       if (n == 0) throw NotUtf8{};
       i += n;
       continue;
     }
-    if (b >= 0x20 && b != '"' && b != '\\') {
-      ++i;
-      continue;
-    }
-    out_.append(s.data() + plain, i - plain);
+    put(s.data() + plain, i - plain);
     switch (b) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\t': out_ += "\\t"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\r': out_ += "\\r"; break;
+      case '"': put("\\\"", 2); break;
+      case '\\': put("\\\\", 2); break;
+      case '\b': put("\\b", 2); break;
+      case '\t': put("\\t", 2); break;
+      case '\n': put("\\n", 2); break;
+      case '\f': put("\\f", 2); break;
+      case '\r': put("\\r", 2); break;
       default: {
         static const char hex[] = "0123456789abcdef";
-        out_ += "\\u00";
-        out_ += hex[b >> 4];
-        out_ += hex[b & 0xF];
+        put("\\u00", 4);
+        put(hex[b >> 4]);
+        put(hex[b & 0xF]);
       }
     }
     plain = ++i;
   }
-  out_.append(s.data() + plain, s.size() - plain);
-  out_ += '"';
+  put(s.data() + plain, s.size() - plain);
+  put('"');
+  done();
+}
+
+// = format_amount(m, currency), without building a string.
+void Writer::amount(Money m, const Currency& currency) {
+  separate();
+  std::uint64_t magnitude = m.minor() < 0 ? 0 - static_cast<std::uint64_t>(m.minor())
+                                          : static_cast<std::uint64_t>(m.minor());
+  char digits[24];
+  auto r = std::to_chars(digits, digits + sizeof digits, magnitude);
+  auto n = static_cast<std::size_t>(r.ptr - digits);
+  auto exponent = static_cast<std::size_t>(currency.exponent);
+  put('"');
+  if (m.minor() < 0) put('-');
+  if (exponent == 0) {
+    put(digits, n);
+  } else if (n <= exponent) {  // 0.05: one whole digit, then the decimals padded
+    put("0.", 2);
+    put(exponent - n, '0');
+    put(digits, n);
+  } else {
+    put(digits, n - exponent);
+    put('.');
+    put(digits + n - exponent, exponent);
+  }
+  put('"');
   done();
 }
 
@@ -81,7 +119,7 @@ void Writer::integer(std::int64_t v) {
   separate();
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
   done();
 }
 
@@ -89,25 +127,49 @@ void Writer::unsigned_integer(std::uint64_t v) {
   separate();
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
   done();
 }
 
 void Writer::boolean(bool v) {
   separate();
-  out_ += v ? "true" : "false";
+  if (v) {
+    put("true", 4);
+  } else {
+    put("false", 5);
+  }
   done();
 }
 
 void Writer::null() {
   separate();
-  out_ += "null";
+  put("null", 4);
+  done();
+}
+
+// = format_date(d), without building a string.
+void Writer::date(Date d) {
+  separate();
+  put('"');
+  std::string text = format_date(d);  // fits the small-string buffer: no allocation
+  put(text.data(), text.size());
+  put('"');
   done();
 }
 
 namespace {
 
-std::string money(const Catalog& c, Money m) { return format_amount(m, *c.currency); }
+template <std::size_t N>
+void date_field(Writer& w, const char (&k)[N], Date d) {
+  w.key(k);
+  w.date(d);
+}
+
+template <std::size_t N>
+void money_field(Writer& w, const Catalog& c, const char (&k)[N], Money m) {
+  w.key(k);
+  w.amount(m, *c.currency);
+}
 
 void arg_value(Writer& w, const Catalog& c, const ExplanationArg& value) {
   if (auto s = std::get_if<std::string>(&value)) {
@@ -115,9 +177,9 @@ void arg_value(Writer& w, const Catalog& c, const ExplanationArg& value) {
   } else if (auto i = std::get_if<std::int64_t>(&value)) {
     w.integer(*i);
   } else if (auto m = std::get_if<Money>(&value)) {
-    w.string(money(c, *m));
+    w.amount(*m, *c.currency);
   } else if (auto d = std::get_if<Date>(&value)) {
-    w.string(format_date(*d));
+    w.date(*d);
   } else if (auto r = std::get_if<Rate>(&value)) {
     w.string(format_rate(*r));
   }
@@ -128,8 +190,8 @@ void line(Writer& w, const Catalog& c, const Line& l) {
   w.begin_object();
   w.field("kind", l.kind);
   w.field("quantity", static_cast<std::int64_t>(l.quantity));
-  if (l.unit_amount) w.field("unit_amount", money(c, *l.unit_amount));
-  w.field("amount", money(c, l.amount));
+  if (l.unit_amount) money_field(w, c, "unit_amount", *l.unit_amount);
+  money_field(w, c, "amount", l.amount);
   w.key("explanation");
   explanation(w, c, l.explanation);
   w.end_object();
@@ -138,20 +200,20 @@ void line(Writer& w, const Catalog& c, const Line& l) {
 // = response::period_json(c, ch)
 void period(Writer& w, const Catalog& c, const Charge& ch) {
   w.begin_object();
-  w.field("start", format_date(ch.start));
-  w.field("end", format_date(ch.end));
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
   w.key("lines");
   w.begin_array();
   for (const Line& l : ch.priced.lines) line(w, c, l);
   w.end_array();
-  w.field("net", money(c, ch.priced.net));
+  money_field(w, c, "net", ch.priced.net);
   w.key("tax");
   if (ch.priced.tax) {
     line(w, c, *ch.priced.tax);
   } else {
     w.null();
   }
-  w.field("total", money(c, ch.priced.total));
+  money_field(w, c, "total", ch.priced.total);
   w.end_object();
 }
 
@@ -168,11 +230,11 @@ void header(Writer& w, const Catalog& c, std::optional<Date> as_of) {
   w.field("currency", c.currency->code);
   w.field("exponent", c.currency->exponent);
   w.field("rounding_mode", to_string(c.rounding.mode));
-  w.field("rounding_increment", money(c, Money::from_minor(c.rounding.increment_minor)));
+  money_field(w, c, "rounding_increment", Money::from_minor(c.rounding.increment_minor));
   w.field("month_end", "clamp_to_last_day");
   w.field("term", "half_open");
   w.field("proration_basis", to_string(c.policies.change.basis));
-  if (as_of) w.field("as_of", format_date(*as_of));
+  if (as_of) date_field(w, "as_of", *as_of);
   w.end_object();
 }
 
@@ -203,9 +265,7 @@ void explanation(Writer& w, const Catalog& c, const Explanation& e) {
 
 std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start,
                            std::optional<Date> as_of) {
-  std::string out;
-  out.reserve(1024 + 256 * q.schedule.size());
-  Writer w(out);
+  Writer w(2048 + 512 * q.schedule.size());
   w.begin_object();
   w.field("ok", true);
   w.key("result");
@@ -227,7 +287,7 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
   period(w, c, first);
   w.key("effective_per_month");
   w.begin_object();
-  w.field("amount", money(c, q.effective_per_month));
+  money_field(w, c, "amount", q.effective_per_month);
   w.key("explanation");
   explanation(w, c,
               {"effective.per_month",
@@ -238,36 +298,42 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
   for (const Charge& ch : q.schedule) {
     w.begin_object();
     w.field("index", static_cast<std::int64_t>(ch.index));
-    w.field("start", format_date(ch.start));
-    w.field("end", format_date(ch.end));
-    w.field("amount", money(c, ch.priced.total));
+    date_field(w, "start", ch.start);
+    date_field(w, "end", ch.end);
+    money_field(w, c, "amount", ch.priced.total);
     if (ch.priced.tax) {
-      w.field("net", money(c, ch.priced.net));
-      w.field("tax", money(c, ch.priced.tax->amount));
+      money_field(w, c, "net", ch.priced.net);
+      money_field(w, c, "tax", ch.priced.tax->amount);
     }
-    if (ch.priced.price_from) w.field("price_from", format_date(*ch.priced.price_from));
-    w.key("explanation");
-    explanation(w, c,
-                {"schedule.period",
-                 {{"index", static_cast<std::int64_t>(ch.index)}, {"start", ch.start}, {"end", ch.end}}});
+    if (ch.priced.price_from) date_field(w, "price_from", *ch.priced.price_from);
+    w.key("explanation");  // = explanation(c, {"schedule.period", {index, start, end}})
+    w.begin_object();
+    w.field("key", "schedule.period");
+    w.key("args");
+    w.begin_object();
+    w.field("index", static_cast<std::int64_t>(ch.index));
+    date_field(w, "start", ch.start);
+    date_field(w, "end", ch.end);
+    w.end_object();
+    w.end_object();
     w.end_object();
   }
   w.end_array();
   w.key("horizon");
   w.begin_object();
   w.field("months", static_cast<std::int64_t>(horizon_months));
-  w.field("start", format_date(start));
-  w.field("end", format_date(q.horizon_end));
-  w.field("covered_until", format_date(q.covered_until()));
+  date_field(w, "start", start);
+  date_field(w, "end", q.horizon_end);
+  date_field(w, "covered_until", q.covered_until());
   w.field("charges", static_cast<std::uint64_t>(q.schedule.size()));
-  w.field("net", money(c, q.horizon_net));
+  money_field(w, c, "net", q.horizon_net);
   w.key("tax");
   if (c.tax) {
-    w.string(money(c, q.horizon_tax));
+    w.amount(q.horizon_tax, *c.currency);
   } else {
     w.null();
   }
-  w.field("total", money(c, q.horizon_total));
+  money_field(w, c, "total", q.horizon_total);
   w.key("explanation");
   explanation(w, c,
               {"horizon.total",
@@ -278,7 +344,7 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
 
   w.end_object();
   w.end_object();
-  return out;
+  return w.take();
 }
 
 }  // namespace plancalc::response_text

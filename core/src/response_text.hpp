@@ -9,13 +9,16 @@
 // catalog in plans/. A change to a response shape changes both.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "plancalc/catalog.hpp"
 #include "plancalc/explanation.hpp"
+#include "plancalc/money.hpp"
 #include "plancalc/quote.hpp"
 
 namespace plancalc::response_text {
@@ -25,10 +28,21 @@ namespace plancalc::response_text {
 // response is the reference one.
 struct NotUtf8 {};
 
-// Appends compact JSON to a string, keeping track of the commas.
+// Writes compact JSON into its own buffer, keeping track of the commas.
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  explicit Writer(std::size_t capacity = 1024) { buf_.resize(capacity); }
+
+  // The text so far.
+  const std::string& text() {
+    buf_.resize(len_);
+    return buf_;
+  }
+  std::string take() {
+    buf_.resize(len_);
+    len_ = 0;
+    return std::move(buf_);
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -36,15 +50,28 @@ class Writer {
   void end_array() { close(']'); }
   // "key": -- the value follows with the next call.
   void key(std::string_view k);
+  // The same for the engine's own key literals, which need no escaping.
+  template <std::size_t N>
+  void key(const char (&k)[N]) {
+    separate();
+    put('"');
+    put(k, N - 1);
+    put("\":", 2);
+    first_ = true;
+  }
 
   void string(std::string_view s);
   void integer(std::int64_t v);
   void unsigned_integer(std::uint64_t v);
   void boolean(bool v);
   void null();
+  // An amount as format_amount() writes it, quoted.
+  void amount(Money m, const Currency& currency);
+  // A date as format_date() writes it, quoted.
+  void date(Date d);
 
-  template <typename T>
-  void field(std::string_view k, const T& v) {
+  template <typename K, typename T>
+  void field(const K& k, const T& v) {
     key(k);
     value(v);
   }
@@ -57,21 +84,37 @@ class Writer {
   void value(std::uint64_t v) { unsigned_integer(v); }
 
  private:
+  void put(char c) {
+    if (len_ == buf_.size()) grow(1);
+    buf_[len_++] = c;
+  }
+  void put(const char* p, std::size_t n) {
+    if (buf_.size() - len_ < n) grow(n);
+    std::memcpy(&buf_[len_], p, n);
+    len_ += n;
+  }
+  void put(std::size_t n, char c) {
+    if (buf_.size() - len_ < n) grow(n);
+    std::memset(&buf_[len_], c, n);
+    len_ += n;
+  }
+  void grow(std::size_t n) { buf_.resize(std::max(2 * buf_.size(), len_ + n)); }
   void separate() {
-    if (!first_) out_ += ',';
+    if (!first_) put(',');
   }
   void open(char c) {
     separate();
-    out_ += c;
+    put(c);
     first_ = true;
   }
   void close(char c) {
-    out_ += c;
+    put(c);
     first_ = false;
   }
   void done() { first_ = false; }
 
-  std::string& out_;
+  std::string buf_;  // buf_[0, len_) is written
+  std::size_t len_ = 0;
   bool first_ = true;
 };
 
