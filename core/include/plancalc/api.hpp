@@ -31,7 +31,8 @@ class Engine {
   bool ok() const;
   // {"ok":true,"result":{"catalog":{...}}} or the catalog's error response.
   const std::string& status() const;
-  // Runs one operation ("quote", "compare", "describe", "check") on a request
+  // Runs one operation (docs/api.md: "quote", "compare", "renew", "change",
+  // "cancel", "add_licenses", "sla", "describe", "check") on a request
   // (JSON text). Always returns a response: {"ok":true,...} or {"ok":false,...}.
   std::string call(const std::string& op, const std::string& request_json) const;
   // Runs the operation the request names in its own "op" field (one line of
