@@ -12,15 +12,18 @@
 //   - a renewal's new term starts where support ended (previous_end anchor)
 //     or on the renewal date (activation), never earlier, and a gap is
 //     reported exactly when the new term leaves one.
-// Still to add when a shipped catalog states business-hours SLAs (none of
-// plans/*.json does yet): "SLA due time is monotone in the opening moment".
+//   - SLA due moments are monotone in the opening moment (and never before
+//     it), on the business calendars of tests/golden/catalogs/sla-calendars.json.
 #if PLANCALC_HAVE_RAPIDCHECK
 
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -253,7 +256,11 @@ RC_GTEST_PROP(properties, schedules_are_contiguous_non_overlapping_and_anchored,
   Catalog c = catalog_of({{flat, months}});
   Date start = any_date(1900, 2940);
   int horizon = *rc::gen::inRange(1, 601);
-  Quote q = quote(c, {&c.plans[0], 1, start, horizon});
+  QuoteRequest request;
+  request.plan = &c.plans[0];
+  request.start = start;
+  request.horizon_months = horizon;
+  Quote q = quote(c, request);
   RC_ASSERT(!q.schedule.empty());
   RC_ASSERT(q.schedule.front().start == start);
   for (std::size_t k = 0; k < q.schedule.size(); ++k) {
@@ -348,6 +355,14 @@ nlohmann::json call(const api::Engine& engine, const char* op, const nlohmann::j
   return nlohmann::json::parse(engine.call(op, request.dump()));
 }
 
+// The engine's describe result, once per engine.
+const nlohmann::json& described(const api::Engine& engine) {
+  static std::map<const api::Engine*, nlohmann::json> cache;
+  auto it = cache.find(&engine);
+  if (it == cache.end()) it = cache.emplace(&engine, call(engine, "describe", nlohmann::json::object())["result"]).first;
+  return it->second;
+}
+
 const api::Engine& shipped(const std::string& file) {
   static std::map<std::string, std::unique_ptr<api::Engine>> engines;
   auto& e = engines[file];
@@ -363,7 +378,7 @@ const api::Engine& shipped(const std::string& file) {
 RC_GTEST_PROP(properties, a_plan_changed_to_itself_nets_to_zero, ()) {
   const api::Engine& engine = shipped(*rc::gen::element<std::string>("mailstore.json", "invex.json"));
   RC_PRE(engine.ok());
-  auto plans = call(engine, "describe", nlohmann::json::object())["result"]["plans"];
+  auto plans = described(engine)["plans"];
   const auto& plan = plans[*rc::gen::inRange<std::size_t>(0, plans.size())];
   Date start = any_date(2021, 2030);
   std::int64_t quantity = *rc::gen::inRange<std::int64_t>(plan["min_quantity"].get<std::int64_t>(),
@@ -373,7 +388,7 @@ RC_GTEST_PROP(properties, a_plan_changed_to_itself_nets_to_zero, ()) {
                                    {"date", format_date(date)}, {"target", plan["id"]}});
   RC_PRE(r["ok"].get<bool>());  // e.g. support_inactive after a first term that does not renew
   const auto& result = r["result"];
-  const Currency& cur = currency(call(engine, "describe", nlohmann::json::object())["result"]["currency"].get<std::string>().c_str());
+  const Currency& cur = currency(described(engine)["currency"].get<std::string>().c_str());
   RC_ASSERT(parse_amount(result["net"].get<std::string>(), cur, "", true).minor() == 0);
   RC_ASSERT(result["credit"] == result["charge"]);
 }
@@ -381,12 +396,12 @@ RC_GTEST_PROP(properties, a_plan_changed_to_itself_nets_to_zero, ()) {
 RC_GTEST_PROP(properties, an_upgrade_credit_never_exceeds_what_was_paid, ()) {
   const api::Engine& engine = shipped(*rc::gen::element<std::string>("mailstore.json", "invex.json"));
   RC_PRE(engine.ok());
-  auto described = call(engine, "describe", nlohmann::json::object())["result"];
+  const nlohmann::json& info = described(engine);
   std::map<std::string, int> rank;
-  for (const auto& t : described["tiers"]) rank[t["id"].get<std::string>()] = t["rank"].get<int>();
+  for (const auto& t : info["tiers"]) rank[t["id"].get<std::string>()] = t["rank"].get<int>();
   std::vector<std::pair<nlohmann::json, nlohmann::json>> upgrades;
-  for (const auto& a : described["plans"]) {
-    for (const auto& b : described["plans"]) {
+  for (const auto& a : info["plans"]) {
+    for (const auto& b : info["plans"]) {
       if (rank[b["tier"].get<std::string>()] > rank[a["tier"].get<std::string>()]) upgrades.emplace_back(a, b);
     }
   }
@@ -405,7 +420,7 @@ RC_GTEST_PROP(properties, an_upgrade_credit_never_exceeds_what_was_paid, ()) {
   auto paid = call(engine, "quote", {{"plan", from["id"]}, {"quantity", quantity},
                                      {"start", result["term"]["start"]}, {"horizon_months", 1}});
   RC_ASSERT(paid["ok"].get<bool>());
-  const Currency& cur = currency(described["currency"].get<std::string>().c_str());
+  const Currency& cur = currency(info["currency"].get<std::string>().c_str());
   Money credit = parse_amount(result["credit"].get<std::string>(), cur, "", true);
   Money paid_total = parse_amount(paid["result"]["first_period"]["total"].get<std::string>(), cur, "", true);
   RC_ASSERT(credit.minor() <= paid_total.minor());
@@ -415,12 +430,12 @@ RC_GTEST_PROP(properties, an_upgrade_credit_never_exceeds_what_was_paid, ()) {
 RC_GTEST_PROP(properties, a_renewal_term_starts_at_the_old_end_or_the_renewal_date_with_the_gap_reported, ()) {
   const api::Engine& engine = shipped(*rc::gen::element<std::string>("v8pro.json", "mailstore.json", "invex.json"));
   RC_PRE(engine.ok());
-  auto described = call(engine, "describe", nlohmann::json::object())["result"];
+  const nlohmann::json& info = described(engine);
   nlohmann::json request;
-  if (!described["products"].empty() && *rc::gen::arbitrary<bool>()) {
-    request["product"] = described["products"][0]["id"];
+  if (!info["products"].empty() && *rc::gen::arbitrary<bool>()) {
+    request["product"] = info["products"][0]["id"];
   } else {
-    request["plan"] = described["plans"][*rc::gen::inRange<std::size_t>(0, described["plans"].size())]["id"];
+    request["plan"] = info["plans"][*rc::gen::inRange<std::size_t>(0, info["plans"].size())]["id"];
   }
   Date end = any_date(2021, 2030);
   Date date = add_days(end, *rc::gen::inRange(-60, 700));
@@ -439,6 +454,66 @@ RC_GTEST_PROP(properties, a_renewal_term_starts_at_the_old_end_or_the_renewal_da
   bool late = date > end;
   RC_ASSERT(result["gap"].is_null() == !late);
   if (late) RC_ASSERT(result["gap"]["covered_by_new_term"].get<bool>() == (term_start == support_end));
+}
+
+// --- SLA ---------------------------------------------------------------------------------
+
+// Seconds since 1970 of an RFC 3339 moment "YYYY-MM-DDTHH:MM[:SS](Z|±hh:mm)".
+std::int64_t epoch_seconds(const std::string& m) {
+  std::int64_t days = parse_date(m.substr(0, 10), "").days();
+  int h = std::stoi(m.substr(11, 2)), min = std::stoi(m.substr(14, 2));
+  std::size_t i = 16;
+  int sec = 0;
+  if (m[i] == ':') {
+    sec = std::stoi(m.substr(17, 2));
+    i = 19;
+  }
+  int offset = 0;
+  if (m[i] != 'Z') offset = (m[i] == '-' ? -1 : 1) * (std::stoi(m.substr(i + 1, 2)) * 3600 + std::stoi(m.substr(i + 4, 2)) * 60);
+  return days * 86400 + h * 3600 + min * 60 + sec - offset;
+}
+
+std::string utc_moment(std::int64_t epoch) {
+  std::int64_t days = epoch / 86400, rest = epoch % 86400;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(rest / 3600), static_cast<int>(rest % 3600 / 60),
+                static_cast<int>(rest % 60));
+  return format_date(Date::from_days(static_cast<std::int32_t>(days))) + buf;
+}
+
+const api::Engine& sla_catalog() {
+  static const api::Engine engine = [] {
+    std::ifstream in(std::string(PLANCALC_SOURCE_DIR) + "/tests/golden/catalogs/sla-calendars.json");
+    std::stringstream s;
+    s << in.rdbuf();
+    return api::Engine(s.str());
+  }();
+  return engine;
+}
+
+RC_GTEST_PROP(properties, sla_due_moments_are_monotone_in_the_opening_moment, ()) {
+  const api::Engine& engine = sla_catalog();
+  RC_PRE(engine.ok());
+  auto tiers = described(engine)["tiers"];
+  std::vector<std::string> with_sla;
+  for (const auto& t : tiers) {
+    if (t.contains("sla")) with_sla.push_back(t["id"].get<std::string>());
+  }
+  RC_PRE(!with_sla.empty());
+  std::string tier = with_sla[*rc::gen::inRange<std::size_t>(0, with_sla.size())];
+  std::int64_t t1 = epoch_seconds("2026-01-01T00:00:00Z") + *rc::gen::inRange<std::int64_t>(0, 2 * 365 * 86400);
+  std::int64_t t2 = t1 + *rc::gen::oneOf(rc::gen::inRange<std::int64_t>(0, 3600), rc::gen::inRange<std::int64_t>(0, 10 * 86400));
+  auto a = call(engine, "sla", {{"tier", tier}, {"opened", utc_moment(t1)}});
+  auto b = call(engine, "sla", {{"tier", tier}, {"opened", utc_moment(t2)}});
+  RC_ASSERT(a["ok"].get<bool>());
+  RC_ASSERT(b["ok"].get<bool>());
+  const auto& ta = a["result"]["targets"];
+  const auto& tb = b["result"]["targets"];
+  RC_ASSERT(ta.size() == tb.size());
+  for (std::size_t i = 0; i < ta.size(); ++i) {
+    RC_ASSERT(epoch_seconds(ta[i]["due"].get<std::string>()) <= epoch_seconds(tb[i]["due"].get<std::string>()));
+    RC_ASSERT(epoch_seconds(ta[i]["due"].get<std::string>()) >= t1);
+  }
 }
 
 }  // namespace
