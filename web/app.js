@@ -302,6 +302,10 @@ function recompute() {
   }
   if (!app.engine) return;
   for (const panel of PANELS) panel.update(host);
+  // The panels are rendered: scripts/bench times navigation -> first comparison
+  // by this mark (one kept: a long session does not pile them up).
+  performance.clearMarks('plancalc:rendered');
+  performance.mark('plancalc:rendered');
 }
 
 /** Shows an engine error at its field or in the general box; true when at a field. */
