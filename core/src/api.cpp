@@ -206,7 +206,12 @@ std::vector<T> read_filter(const Object& r, const char* key, Read read) {
   return out;
 }
 
-ojson run_compare(const Catalog& catalog, const json& doc) {
+struct CompareRun {
+  Common c;
+  Comparison cmp;
+};
+
+CompareRun compute_compare(const Catalog& catalog, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans", "usage",
                 "context", "coupon"});
@@ -243,9 +248,28 @@ ojson run_compare(const Catalog& catalog, const json& doc) {
   if (request.plans.empty()) {
     fail("no_matching_plan", "no plan matches the tiers, billing periods and plans asked for", "");
   }
-  Comparison cmp = compare(catalog, request);
+  return {c, compare(catalog, request)};
+}
+
+ojson run_compare(const Catalog& catalog, const json& doc) {
+  CompareRun run = compute_compare(catalog, doc);
+  const Common& c = run.c;
   return with_header(catalog, c.as_of,
-                     response::comparison(catalog, cmp, c.quantity, c.horizon_months, c.start));
+                     response::comparison(catalog, run.cmp, c.quantity, c.horizon_months, c.start));
+}
+
+// compare's whole response as text (response_text.hpp), the catalog's tiers
+// and features written once per engine: the bytes of response::ok(run_compare(...)).dump().
+std::string compare_text(const Catalog& catalog, const response_text::CatalogParts& parts, const json& doc) {
+  CompareRun run = compute_compare(catalog, doc);
+  const Common& c = run.c;
+  try {
+    return response_text::comparison_response(catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start, c.as_of);
+  } catch (const response_text::NotUtf8&) {
+    return response::ok(with_header(catalog, c.as_of,
+                                    response::comparison(catalog, run.cmp, c.quantity, c.horizon_months, c.start)))
+        .dump();
+  }
 }
 
 ojson run_describe(const Catalog& catalog, const json& doc) {
@@ -346,10 +370,12 @@ ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
   unknown_op(op, "");
 }
 
-// An operation's whole response text (ok): direct text for quote, the tree
-// writers for the others.
-std::string answer(const Catalog& catalog, const std::string& op, const json& doc) {
+// An operation's whole response text (ok): direct text for quote and compare
+// (compare when the catalog's parts are written), the tree writers for the others.
+std::string answer(const Catalog& catalog, const response_text::CatalogParts* parts, const std::string& op,
+                   const json& doc) {
   if (op == "quote") return quote_text(catalog, doc);
+  if (op == "compare" && parts) return compare_text(catalog, *parts, doc);
   return response::ok(run(catalog, op, doc)).dump();
 }
 
@@ -382,6 +408,13 @@ Engine::Engine(const std::string& catalog_json) {
     catalog_ = std::make_unique<const Catalog>(read_catalog(catalog_json));
     return {{"catalog", response::catalog_ref(*catalog_)}};
   });
+  if (catalog_) {
+    try {
+      parts_ = std::make_unique<const response_text::CatalogParts>(response_text::catalog_parts(*catalog_));
+    } catch (const std::exception&) {
+      // compare then answers through the tree writer, which reports the same failure.
+    }
+  }
 }
 
 Engine::~Engine() = default;
@@ -394,7 +427,7 @@ const std::string& Engine::status() const { return status_; }
 
 std::string Engine::call(const std::string& op, const std::string& request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() { return answer(*catalog_, op, parse_request(request_json)); });
+  return respond([&]() { return answer(*catalog_, parts_.get(), op, parse_request(request_json)); });
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {
@@ -404,7 +437,7 @@ std::string Engine::dispatch(std::string_view request_json) const {
     Object r(doc, "");
     std::string op = as_string(r.at("op"), r.path("op"), 200);
     if (!is_op(op)) unknown_op(op, r.path("op"));
-    return answer(*catalog_, op, doc);
+    return answer(*catalog_, parts_.get(), op, doc);
   });
 }
 

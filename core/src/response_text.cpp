@@ -5,6 +5,7 @@
 #include "plancalc/money.hpp"
 #include "plancalc/policy.hpp"
 #include "plancalc/rounding.hpp"
+#include "response_writer.hpp"
 
 namespace plancalc::response_text {
 namespace {
@@ -341,6 +342,110 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
                 {"months", static_cast<std::int64_t>(horizon_months)},
                 {"covered_until", q.covered_until()}}});
   w.end_object();
+
+  w.end_object();
+  w.end_object();
+  return w.take();
+}
+
+CatalogParts catalog_parts(const Catalog& c) {
+  return {response::tiers(c).dump(), response::features(c).dump()};
+}
+
+std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
+                                std::int64_t quantity, int horizon_months, Date start, std::optional<Date> as_of) {
+  Writer w(4096 + parts.tiers.size() + parts.features.size() + 512 * cmp.rows.size());
+  w.begin_object();
+  w.field("ok", true);
+  w.key("result");
+  w.begin_object();
+  header(w, c, as_of);
+
+  // = response::comparison(c, cmp, quantity, horizon_months, start)
+  w.field("quantity", static_cast<std::int64_t>(quantity));
+  w.key("horizon");
+  w.begin_object();
+  w.field("months", static_cast<std::int64_t>(horizon_months));
+  date_field(w, "start", start);
+  date_field(w, "end", cmp.horizon_end);
+  w.end_object();
+  w.key("rows");
+  w.begin_array();
+  for (const CompareRow& row : cmp.rows) {
+    const Plan& p = *row.plan;
+    w.begin_object();
+    w.field("plan", p.id);
+    w.field("tier", c.tiers[static_cast<std::size_t>(p.tier)].id);
+    w.field("billing_months", static_cast<std::int64_t>(p.billing_months));
+    if (row.quote) {
+      const Quote& q = *row.quote;
+      money_field(w, c, "first_period_total", q.first().priced.total);
+      money_field(w, c, "effective_per_month", q.effective_per_month);
+      money_field(w, c, "horizon_total", q.horizon_total);
+      date_field(w, "covered_until", q.covered_until());
+      w.field("charges", static_cast<std::uint64_t>(q.schedule.size()));
+      w.field("rank", static_cast<std::int64_t>(row.rank));
+    } else {
+      w.key("error");
+      w.begin_object();
+      w.field("code", row.error->code());
+      w.field("message", row.error->message());
+      w.end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("cheapest");
+  if (cmp.cheapest) {
+    w.begin_object();
+    w.field("plan", cmp.cheapest->plan->id);
+    w.key("explanation");
+    explanation(w, c, cmp.cheapest_explanation);
+    w.key("reasons");
+    w.begin_array();
+    for (const Explanation& e : cmp.reasons) explanation(w, c, e);
+    w.end_array();
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("savings");
+  w.begin_array();
+  for (const Saving& s : cmp.savings) {
+    w.begin_object();
+    w.field("tier", s.tier->id);
+    w.field("shorter_plan", s.shorter->id);
+    w.field("longer_plan", s.longer->id);
+    w.field("months", static_cast<std::int64_t>(s.months));
+    money_field(w, c, "shorter_cost", s.shorter_cost);
+    money_field(w, c, "longer_cost", s.longer_cost);
+    money_field(w, c, "saving", s.saving);
+    w.field("percent", format_permille(s.permille));
+    w.key("explanation");
+    explanation(w, c, s.explanation);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("break_even");
+  w.begin_array();
+  for (const BreakEven& b : cmp.break_evens) {
+    w.begin_object();
+    w.field("lower_plan", b.lower->id);
+    w.field("higher_plan", b.higher->id);
+    w.field("usage_key", b.allowance);
+    w.field("unit", b.unit);
+    w.field("from_usage", static_cast<std::int64_t>(b.usage));
+    money_field(w, c, "lower_cost", b.lower_cost);
+    money_field(w, c, "higher_cost", b.higher_cost);
+    w.key("explanation");
+    explanation(w, c, b.explanation);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("tiers");
+  w.raw(parts.tiers);
+  w.key("features");
+  w.raw(parts.features);
 
   w.end_object();
   w.end_object();

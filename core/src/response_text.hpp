@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "plancalc/catalog.hpp"
+#include "plancalc/compare.hpp"
 #include "plancalc/explanation.hpp"
 #include "plancalc/money.hpp"
 #include "plancalc/quote.hpp"
@@ -82,6 +83,12 @@ class Writer {
   void value(int v) { integer(v); }
   void value(std::int64_t v) { integer(v); }
   void value(std::uint64_t v) { unsigned_integer(v); }
+  // JSON text written as it is (a part written before).
+  void raw(std::string_view json) {
+    separate();
+    put(json.data(), json.size());
+    done();
+  }
 
  private:
   void put(char c) {
@@ -118,10 +125,22 @@ class Writer {
   bool first_ = true;
 };
 
+// What a comparison says about the catalog alone, written once per engine
+// with the tree writer.
+struct CatalogParts {
+  std::string tiers;     // = response::tiers(c).dump()
+  std::string features;  // = response::features(c).dump()
+};
+CatalogParts catalog_parts(const Catalog& c);
+
 // = response::explanation(c, e) (args with the same name: the last value at the first place).
 void explanation(Writer& w, const Catalog& c, const Explanation& e);
 
 // = response::ok(api_detail::with_header(c, as_of, response::quote(c, q, horizon_months, start))).dump()
 std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start, std::optional<Date> as_of);
+
+// = response::ok(api_detail::with_header(c, as_of, response::comparison(c, cmp, quantity, horizon_months, start))).dump()
+std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
+                                std::int64_t quantity, int horizon_months, Date start, std::optional<Date> as_of);
 
 }  // namespace plancalc::response_text

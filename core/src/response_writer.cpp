@@ -27,13 +27,28 @@ ojson tier(const Catalog& c, const Tier& t) {
   return out;
 }
 
+}  // namespace
+
 ojson tiers(const Catalog& c) {
   ojson out = ojson::array();
   for (int t : tiers_by_rank(c)) out.push_back(tier(c, c.tiers[static_cast<std::size_t>(t)]));
   return out;
 }
 
-}  // namespace
+ojson features(const Catalog& c) {
+  ojson out = ojson::array();
+  for (const FeatureRow& f : feature_matrix(c)) {
+    ojson in = ojson::object();
+    for (int t : tiers_by_rank(c)) {
+      in[c.tiers[static_cast<std::size_t>(t)].id] = static_cast<bool>(f.in_tier[static_cast<std::size_t>(t)]);
+    }
+    out.push_back({{"id", f.feature->id},
+                   {"name", f.feature->name},
+                   {"names", names(f.feature->names)},
+                   {"tiers", in}});
+  }
+  return out;
+}
 
 ojson error(const Error& e) {
   return {{"ok", false},
@@ -204,17 +219,6 @@ ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
   ojson reasons = ojson::array();
   for (const Explanation& e : cmp.reasons) reasons.push_back(explanation(c, e));
   if (!cheapest.is_null()) cheapest["reasons"] = reasons;
-  ojson features = ojson::array();
-  for (const FeatureRow& f : feature_matrix(c)) {
-    ojson in = ojson::object();
-    for (int t : tiers_by_rank(c)) {
-      in[c.tiers[static_cast<std::size_t>(t)].id] = static_cast<bool>(f.in_tier[static_cast<std::size_t>(t)]);
-    }
-    features.push_back({{"id", f.feature->id},
-                        {"name", f.feature->name},
-                        {"names", names(f.feature->names)},
-                        {"tiers", in}});
-  }
   return {{"quantity", quantity},
           {"horizon",
            {{"months", horizon_months}, {"start", format_date(start)}, {"end", format_date(cmp.horizon_end)}}},
@@ -223,7 +227,7 @@ ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
           {"savings", savings},
           {"break_even", break_evens},
           {"tiers", tiers(c)},
-          {"features", features}};
+          {"features", features(c)}};
 }
 
 ojson allowances_json(const Catalog& c, const Plan& p) {

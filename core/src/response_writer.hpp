@@ -31,5 +31,9 @@ ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start);
 ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
                  int horizon_months, Date start);
 ojson describe(const Catalog& c);
+// The catalog's tiers in rank order (features, SLA) and the feature matrix,
+// as comparison() gives them.
+ojson tiers(const Catalog& c);
+ojson features(const Catalog& c);
 
 }  // namespace plancalc::response

@@ -1,4 +1,4 @@
-// The direct text writer of quote responses (core/src/response_text.cpp)
+// The direct text writers of quote and compare responses (core/src/response_text.cpp)
 // gives exactly the bytes of the tree writer (response_writer.cpp), which
 // stays the reference: every plan of every catalog in plans/, for quantities,
 // start dates (month ends, leap days), horizons, usage, context and coupons.
@@ -13,6 +13,7 @@
 #include "../../core/src/catalog_reader.hpp"
 #include "../../core/src/response_text.hpp"
 #include "../../core/src/response_writer.hpp"
+#include "plancalc/compare.hpp"
 #include "plancalc/error.hpp"
 #include "plancalc/quote.hpp"
 #include "repo_file.hpp"
@@ -85,6 +86,60 @@ TEST(response_text, quote_matches_the_tree_writer_for_every_plan_of_every_catalo
     }
   }
   EXPECT_GT(compared, 500);
+}
+
+// Plan sets as compare requests name them: all, each tier, each billing period.
+std::vector<std::vector<const Plan*>> plan_sets(const Catalog& c) {
+  std::vector<std::vector<const Plan*>> sets(1);
+  for (const Plan& p : c.plans) sets[0].push_back(&p);
+  for (std::size_t t = 0; t < c.tiers.size(); ++t) {
+    sets.emplace_back();
+    for (const Plan& p : c.plans) {
+      if (static_cast<std::size_t>(p.tier) == t) sets.back().push_back(&p);
+    }
+  }
+  for (int months : {1, 12}) {
+    sets.emplace_back();
+    for (const Plan& p : c.plans) {
+      if (p.billing_months == months) sets.back().push_back(&p);
+    }
+  }
+  return sets;
+}
+
+TEST(response_text, comparison_matches_the_tree_writer_for_every_catalog) {
+  int compared = 0;
+  for (const std::string& file : catalog_files()) {
+    SCOPED_TRACE(file);
+    Catalog c = read_catalog(read_repo_file(file));
+    response_text::CatalogParts parts = response_text::catalog_parts(c);
+    for (const auto& plans : plan_sets(c)) {
+      if (plans.empty()) continue;
+      for (std::int64_t quantity : {1, 7, 250}) {
+        for (const char* start_text : {"2026-01-31", "2024-02-29"}) {
+          Date start = parse_date(start_text, "/start");
+          for (int horizon : {1, 12, 36}) {
+            for (const Purchase& purchase : purchases(c)) {
+              Comparison cmp;
+              try {
+                cmp = compare(c, {plans, quantity, start, horizon, purchase});
+              } catch (const Error&) {
+                continue;
+              }
+              std::string tree = response::ok(api_detail::with_header(
+                                                  c, start, response::comparison(c, cmp, quantity, horizon, start)))
+                                     .dump();
+              ASSERT_EQ(response_text::comparison_response(c, parts, cmp, quantity, horizon, start, start), tree)
+                  << plans.size() << " plans, quantity " << quantity << " start " << start_text << " horizon "
+                  << horizon;
+              ++compared;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 200);
 }
 
 // Strings as nlohmann's dump() writes them (no ensure_ascii).

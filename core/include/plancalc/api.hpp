@@ -10,7 +10,10 @@
 
 namespace plancalc {
 struct Catalog;
+namespace response_text {
+struct CatalogParts;
 }
+}  // namespace plancalc
 
 namespace plancalc::api {
 
@@ -43,6 +46,8 @@ class Engine {
 
  private:
   std::unique_ptr<const Catalog> catalog_;
+  // The parts of compare's response that depend on the catalog only, written once.
+  std::unique_ptr<const response_text::CatalogParts> parts_;
   std::string status_;
 };
 
