@@ -266,7 +266,7 @@ void explanation(Writer& w, const Catalog& c, const Explanation& e) {
 
 std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start,
                            std::optional<Date> as_of) {
-  Writer w(2048 + 512 * q.schedule.size());
+  Writer w(1024 + 384 * q.schedule.size());
   w.begin_object();
   w.field("ok", true);
   w.key("result");
