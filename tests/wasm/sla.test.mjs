@@ -47,7 +47,8 @@ describe('sla', () => {
 
   test('compare carries each tier\'s SLA for the side-by-side table', () => {
     const r = mailpro.compare({ quantity: 1, start: '2026-11-01', horizon_months: 12 });
-    assert.deepEqual(r.tiers[0].sla.response.map((t) => t.level), ['first', 'second', 'legal']);
+    const standard = r.tiers.find((t) => t.id === 'standard');
+    assert.deepEqual(standard.sla.response.map((t) => t.level), ['first', 'second', 'legal']);
   });
 
   test('a moment without offset and an unknown level throw with their paths', () => {
