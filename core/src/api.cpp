@@ -185,10 +185,10 @@ ojson run_quote(const Catalog& catalog, const json& doc) {
 
 // quote's whole response, written as text directly (response_text.hpp): the
 // same bytes as response::ok(run_quote(...)).dump() for much less work.
-std::string quote_text(const Catalog& catalog, const json& doc) {
+std::string quote_text(const Catalog& catalog, const response_text::CatalogParts* parts, const json& doc) {
   QuoteRun run = compute_quote(catalog, doc);
   try {
-    return response_text::quote_response(catalog, run.q, run.c.horizon_months, run.c.start, run.c.as_of);
+    return response_text::quote_response(catalog, run.q, run.c.horizon_months, run.c.start, run.c.as_of, parts);
   } catch (const response_text::NotUtf8&) {
     return response::ok(with_header(catalog, run.c.as_of,
                                     response::quote(catalog, run.q, run.c.horizon_months, run.c.start)))
@@ -374,7 +374,7 @@ ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
 // (compare when the catalog's parts are written), the tree writers for the others.
 std::string answer(const Catalog& catalog, const response_text::CatalogParts* parts, const std::string& op,
                    const json& doc) {
-  if (op == "quote") return quote_text(catalog, doc);
+  if (op == "quote") return quote_text(catalog, parts, doc);
   if (op == "compare" && parts) return compare_text(catalog, *parts, doc);
   return response::ok(run(catalog, op, doc)).dump();
 }

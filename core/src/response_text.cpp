@@ -218,8 +218,14 @@ void period(Writer& w, const Catalog& c, const Charge& ch) {
   w.end_object();
 }
 
-// = response::catalog_ref(c) and response::conventions(c, as_of)
-void header(Writer& w, const Catalog& c, std::optional<Date> as_of) {
+// {"ok":true,"result":{ and the start of the result header:
+// response::catalog_ref(c) and response::conventions(c, ...) up to its as_of,
+// the object left open for header_end().
+void header_start(Writer& w, const Catalog& c) {
+  w.begin_object();
+  w.field("ok", true);
+  w.key("result");
+  w.begin_object();
   w.key("catalog");
   w.begin_object();
   w.field("id", c.vendor.id);
@@ -235,6 +241,15 @@ void header(Writer& w, const Catalog& c, std::optional<Date> as_of) {
   w.field("month_end", "clamp_to_last_day");
   w.field("term", "half_open");
   w.field("proration_basis", to_string(c.policies.change.basis));
+}
+
+// The header's start, from the engine's parts when there are some.
+void header(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of) {
+  if (parts) {
+    w.raw(parts->header);
+  } else {
+    header_start(w, c);
+  }
   if (as_of) date_field(w, "as_of", *as_of);
   w.end_object();
 }
@@ -265,13 +280,9 @@ void explanation(Writer& w, const Catalog& c, const Explanation& e) {
 }
 
 std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start,
-                           std::optional<Date> as_of) {
+                           std::optional<Date> as_of, const CatalogParts* parts) {
   Writer w(1024 + 384 * q.schedule.size());
-  w.begin_object();
-  w.field("ok", true);
-  w.key("result");
-  w.begin_object();
-  header(w, c, as_of);
+  header(w, c, parts, as_of);
 
   // = response::quote(c, q, horizon_months, start)
   const Charge& first = q.first();
@@ -289,10 +300,15 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
   w.key("effective_per_month");
   w.begin_object();
   money_field(w, c, "amount", q.effective_per_month);
-  w.key("explanation");
-  explanation(w, c,
-              {"effective.per_month",
-               {{"total", first.priced.total}, {"months", static_cast<std::int64_t>(p.billing_months)}}});
+  w.key("explanation");  // = explanation(c, {"effective.per_month", {total, months}})
+  w.begin_object();
+  w.field("key", "effective.per_month");
+  w.key("args");
+  w.begin_object();
+  money_field(w, c, "total", first.priced.total);
+  w.field("months", static_cast<std::int64_t>(p.billing_months));
+  w.end_object();
+  w.end_object();
   w.end_object();
   w.key("schedule");
   w.begin_array();
@@ -335,12 +351,16 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
     w.null();
   }
   money_field(w, c, "total", q.horizon_total);
-  w.key("explanation");
-  explanation(w, c,
-              {"horizon.total",
-               {{"charges", static_cast<std::int64_t>(q.schedule.size())},
-                {"months", static_cast<std::int64_t>(horizon_months)},
-                {"covered_until", q.covered_until()}}});
+  w.key("explanation");  // = explanation(c, {"horizon.total", {charges, months, covered_until}})
+  w.begin_object();
+  w.field("key", "horizon.total");
+  w.key("args");
+  w.begin_object();
+  w.field("charges", static_cast<std::int64_t>(q.schedule.size()));
+  w.field("months", static_cast<std::int64_t>(horizon_months));
+  date_field(w, "covered_until", q.covered_until());
+  w.end_object();
+  w.end_object();
   w.end_object();
 
   w.end_object();
@@ -349,17 +369,15 @@ std::string quote_response(const Catalog& c, const Quote& q, int horizon_months,
 }
 
 CatalogParts catalog_parts(const Catalog& c) {
-  return {response::tiers(c).dump(), response::features(c).dump()};
+  Writer w;
+  header_start(w, c);
+  return {w.take(), response::tiers(c).dump(), response::features(c).dump()};
 }
 
 std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
                                 std::int64_t quantity, int horizon_months, Date start, std::optional<Date> as_of) {
   Writer w(4096 + parts.tiers.size() + parts.features.size() + 512 * cmp.rows.size());
-  w.begin_object();
-  w.field("ok", true);
-  w.key("result");
-  w.begin_object();
-  header(w, c, as_of);
+  header(w, c, &parts, as_of);
 
   // = response::comparison(c, cmp, quantity, horizon_months, start)
   w.field("quantity", static_cast<std::int64_t>(quantity));

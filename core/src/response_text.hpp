@@ -128,6 +128,7 @@ class Writer {
 // What a comparison says about the catalog alone, written once per engine
 // with the tree writer.
 struct CatalogParts {
+  std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
   std::string tiers;     // = response::tiers(c).dump()
   std::string features;  // = response::features(c).dump()
 };
@@ -137,7 +138,9 @@ CatalogParts catalog_parts(const Catalog& c);
 void explanation(Writer& w, const Catalog& c, const Explanation& e);
 
 // = response::ok(api_detail::with_header(c, as_of, response::quote(c, q, horizon_months, start))).dump()
-std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start, std::optional<Date> as_of);
+// (parts: the engine's, for the header; written here without them.)
+std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start, std::optional<Date> as_of,
+                           const CatalogParts* parts = nullptr);
 
 // = response::ok(api_detail::with_header(c, as_of, response::comparison(c, cmp, quantity, horizon_months, start))).dump()
 std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
