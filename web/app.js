@@ -16,7 +16,8 @@ import { catalogFormatter, createViewContext, mainUnit } from './view-context.js
 const DEFAULTS = { quantity: '1', horizon: '36', start: todayIso() };
 const PREFERRED = navigator.languages?.length ? navigator.languages : [navigator.language];
 const storage = safeLocalStorage();
-const initialState = readState(location.search, DEFAULTS);
+const PANEL_KEYS = PANELS.flatMap((panel) => panel.urlKeys ?? []);
+const initialState = readState(location.search, DEFAULTS, PANEL_KEYS);
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -234,7 +235,7 @@ async function loadVendor(id) {
     if (token !== app.loadToken) return;
     app.loadError = { key: 'error.catalog_load', entry, error: e };
     showLoadError();
-    writeState(currentState());
+    writeState(currentState(), PANEL_KEYS);
     return;
   }
   if (token !== app.loadToken) {
@@ -292,7 +293,7 @@ function currentState() {
 
 /** Recomputes every panel for the current inputs and keeps the URL. */
 function recompute() {
-  writeState(currentState());
+  writeState(currentState(), PANEL_KEYS);
   refreshShareField(ui.share);
   showPrintNote();
   errors.clear();

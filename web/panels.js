@@ -10,7 +10,8 @@
 // @property {string} sectionId    id of its <section> in index.html
 // @property {string} titleKey     i18n key of its title (navigation)
 // @property {(host: Host) => void} init            once: find and bind its controls
-// @property {() => object} [state]                 its part of the URL state
+// @property {string[]} [urlKeys]   its inputs' URL keys (state.js), beside the shared ones
+// @property {() => object} [state]                 its part of the URL state (values of urlKeys)
 // @property {(host: Host) => void} [catalogLoaded] a catalog was loaded (host.info)
 // @property {(host: Host) => void} update          compute with host.engine and render
 // @property {(host: Host, message: string, busy?: boolean) => void} hide
@@ -31,6 +32,12 @@
 // @property {() => void} recompute
 
 import { comparePanel } from './compare-panel.js';
+// (renew-panel.js, change-panel.js, sla-panel.js: imported here when they land)
 
 /** @type {Panel[]} */
-export const PANELS = [comparePanel];
+export const PANELS = [
+  comparePanel,
+  // renewPanel,
+  // changePanel,
+  // slaPanel,
+];

@@ -2,8 +2,8 @@
 // ?vendor=mailstore&quantity=25&horizon=36&start=2026-03-01&period=annual&lang=es&fp=8c2d1f0a
 // `fp` is a short fingerprint of the price list the figures were computed on;
 // a link opened after the price list changed says so (SPEC §9). `lang` is the
-// page's language (language-choice.js). A later panel (renewal, change, SLA)
-// adds its inputs to KEYS and to readState.
+// page's language (language-choice.js). Each panel names its own inputs in
+// `urlKeys` (panels.js); they are read and written here with the shared ones.
 // Values are kept as the user typed them: the engine judges them.
 
 export const PERIODS = ['all', 'monthly', 'annual'];
@@ -18,12 +18,15 @@ const KEYS = ['vendor', 'quantity', 'horizon', 'start', 'period', 'lang', 'fp'];
  * defaults; unknown parameters are ignored.
  * @param {string} search location.search
  * @param {{quantity: string, horizon: string, start: string}} defaults
+ * @param {string[]} panelKeys the panels' own keys (read as typed, '' when absent)
  */
-export function readState(search, defaults) {
+export function readState(search, defaults, panelKeys = []) {
   const params = new URLSearchParams(search);
   const get = (key) => (params.get(key) ?? '').trim();
   const period = get('period');
+  const panelState = Object.fromEntries(panelKeys.map((key) => [key, get(key)]));
   return {
+    ...panelState,
     vendor: get('vendor'),
     quantity: get('quantity') || defaults.quantity,
     horizon: get('horizon') || defaults.horizon,
@@ -35,9 +38,9 @@ export function readState(search, defaults) {
 }
 
 /** Writes the state into the address bar without adding a history entry. */
-export function writeState(state) {
+export function writeState(state, panelKeys = []) {
   const params = new URLSearchParams();
-  for (const key of KEYS) {
+  for (const key of [...KEYS.slice(0, -2), ...panelKeys, ...KEYS.slice(-2)]) {
     if (state[key] !== undefined && state[key] !== null && state[key] !== '') params.set(key, String(state[key]));
   }
   const url = `${location.pathname}?${params}${location.hash}`;

@@ -266,4 +266,8 @@ export default {
   'explain.compare.break_even': '{higher_plan} is cheaper than {lower_plan} from {usage} {unit} a month ({higher_cost} against {lower_cost})',
   'explain.compare.break_even_not_covered': 'From {usage} {unit} a month only {higher_plan} covers the usage ({higher_cost}); {lower_plan} sells no extra',
   'explain.compare.usage_costs_more': '{plan} with {extra} extra {unit} a month costs {total} over {months} months, more than {cheapest_plan} ({cheapest_total})',
+
+  // --- renew, change / cancel / add licences panels (issue 6) ---
+
+  // --- SLA panel, compare usage and customer context (issue 6) ---
 };

@@ -253,4 +253,8 @@ export default {
   'explain.compare.break_even': '{higher_plan} sale más barato que {lower_plan} a partir de {usage} {unit} al mes ({higher_cost} frente a {lower_cost})',
   'explain.compare.break_even_not_covered': 'A partir de {usage} {unit} al mes solo {higher_plan} cubre el uso ({higher_cost}); {lower_plan} no vende extras',
   'explain.compare.usage_costs_more': '{plan} con {extra} {unit} extra al mes cuesta {total} en {months} meses, más que {cheapest_plan} ({cheapest_total})',
+
+  // --- renew, change / cancel / add licences panels (issue 6) ---
+
+  // --- SLA panel, compare usage and customer context (issue 6) ---
 };

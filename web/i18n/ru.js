@@ -274,4 +274,8 @@ export default {
   'explain.compare.break_even': '«{higher_plan}» дешевле, чем «{lower_plan}», начиная с {usage} ({unit}) в месяц ({higher_cost} против {lower_cost})',
   'explain.compare.break_even_not_covered': 'Начиная с {usage} ({unit}) в месяц, только «{higher_plan}» покрывает использование ({higher_cost}); «{lower_plan}» не продаёт сверх включённого',
   'explain.compare.usage_costs_more': '«{plan}» с дополнительными {extra} ({unit}) в месяц стоит {total} за {months} мес., больше, чем «{cheapest_plan}» ({cheapest_total})',
+
+  // --- renew, change / cancel / add licences panels (issue 6) ---
+
+  // --- SLA panel, compare usage and customer context (issue 6) ---
 };

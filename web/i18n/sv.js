@@ -253,4 +253,8 @@ export default {
   'explain.compare.break_even': '{higher_plan} är billigare än {lower_plan} från {usage} {unit} i månaden ({higher_cost} mot {lower_cost})',
   'explain.compare.break_even_not_covered': 'Från {usage} {unit} i månaden täcker bara {higher_plan} användningen ({higher_cost}); {lower_plan} säljer inget extra',
   'explain.compare.usage_costs_more': '{plan} med {extra} extra {unit} i månaden kostar {total} på {months} månader, mer än {cheapest_plan} ({cheapest_total})',
+
+  // --- renew, change / cancel / add licences panels (issue 6) ---
+
+  // --- SLA panel, compare usage and customer context (issue 6) ---
 };
