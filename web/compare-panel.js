@@ -2,20 +2,25 @@
 // situation (engine `compare`), the cheapest plan with the reason, the
 // savings of longer billing periods and the features of each tier; a row
 // opens its `quote`. It reads the shared inputs through the host (app.js)
-// and owns the billing filter (all / monthly / annual).
+// and owns the billing filter (all / monthly / annual) and the expected
+// usage and customer context (usage-fields.js): the totals then include
+// overage and discounts, with the cheapest's reasons and the break-even
+// usage between adjacent tiers.
 
 import { parseCivilDate } from './format.js';
 import { PERIOD_MONTHS } from './state.js';
 import {
-  renderConventions, renderFeatures, renderSavings, renderSummary, renderTable,
+  renderBreakEven, renderConventions, renderFeatures, renderSavings, renderSummary, renderTable,
 } from './compare-view.js';
 import { renderComputedQuote } from './quote-view.js';
+import { USAGE_URL_KEYS, UsageFields } from './usage-fields.js';
 
 /** @type {import('./panels.js').Panel} */
 export const comparePanel = {
   id: 'compare',
   sectionId: 'results',
   titleKey: 'panel.compare',
+  urlKeys: USAGE_URL_KEYS,
 
   init(host) {
     this.ui = {
@@ -28,7 +33,11 @@ export const comparePanel = {
       savings: host.$('savings'),
       features: host.$('features'),
       conventions: host.$('conventions'),
+      usageParams: host.$('usage-params'),
+      breakEvenPanel: host.$('break-even-panel'),
+      breakEven: host.$('break-even'),
     };
+    this.usage = new UsageFields(host, host.$('usage'), host.$('usage-list'), () => host.recompute());
     for (const radio of this.ui.periodRadios) {
       radio.checked = radio.value === host.initialState.period;
       radio.addEventListener('change', () => host.recompute());
@@ -37,7 +46,7 @@ export const comparePanel = {
 
   /** The panel's part of the URL state. */
   state() {
-    return { period: this.ui.periodRadios.find((r) => r.checked)?.value ?? 'all' };
+    return { period: this.ui.periodRadios.find((r) => r.checked)?.value ?? 'all', ...this.usage.state() };
   },
 
   /** Disables the billing filters the loaded catalog has no plans for. */
@@ -50,13 +59,17 @@ export const comparePanel = {
       if (radio.disabled && radio.checked) checkedDisabled = true;
     }
     if (checkedDisabled) this.ui.periodRadios.find((r) => r.value === 'all').checked = true;
+    this.usage.build(host.info, host);
   },
 
   /** Compares the plans for the current inputs and shows the result (or why not). */
   update(host) {
     const state = host.state();
+    this.usage.label(host);
     const request = buildRequest(state, host);
-    if (!request) {
+    const usage = this.usage.requestParts(host);
+    if (request && usage) Object.assign(request, usage);
+    if (!request || !usage) {
       this.hide(host, host.t('error.fix_fields'));
       return;
     }
@@ -64,7 +77,10 @@ export const comparePanel = {
     try {
       result = host.engine.compare(request);
     } catch (e) {
-      this.hide(host, host.showEngineError(e) ? host.t('error.fix_fields') : '');
+      const atField = e?.name === 'PlanCalcError'
+        ? host.errors.show(e, undefined, this.usage.errorFields()) !== null
+        : host.showEngineError(e);
+      this.hide(host, atField ? host.t('error.fix_fields') : '');
       return;
     }
     this.show(host, result, request);
@@ -82,6 +98,9 @@ export const comparePanel = {
       months: ctx.monthsText(result.horizon.months),
       start: ctx.fmt.date(result.horizon.start),
     });
+    const usageText = this.usage.describe(request, host);
+    ui.usageParams.textContent = usageText;
+    ui.usageParams.hidden = !usageText;
     if (result.rows.length === 0) {
       this.hide(host, host.t('error.no_rows'));
       return;
@@ -89,6 +108,7 @@ export const comparePanel = {
     renderSummary(ui.summary, result, ctx);
     renderTable(ui.comparison, result, ctx, open);
     renderSavings(ui.savings, result, ctx);
+    ui.breakEvenPanel.hidden = !renderBreakEven(ui.breakEven, result, ctx);
     renderFeatures(ui.features, result, ctx);
     renderConventions(ui.conventions, result, ctx);
     ui.details.hidden = false;
@@ -106,6 +126,7 @@ export const comparePanel = {
     ui.details.hidden = true;
     ui.comparison.replaceChildren();
     ui.summary.replaceChildren();
+    ui.usageParams.hidden = true;
     if (message) {
       const p = host.doc.createElement('p');
       p.className = 'summary-line muted';
@@ -150,5 +171,7 @@ function showQuote(details, row, request, host, ctx) {
     quantity: request.quantity,
     start: request.start,
     horizon_months: request.horizon_months,
+    ...(request.usage && { usage: request.usage }),
+    ...(request.context && { context: request.context }),
   }), ctx);
 }

@@ -37,7 +37,30 @@ export function renderSummary(target, result, ctx) {
         months,
       }) })),
     h('p', { class: 'summary-why', text: explain(result.cheapest.explanation, ctx) }),
+    // With expected usage: why plans that list cheaper lose (compare.usage_costs_more).
+    result.cheapest.reasons?.length > 0 && h('ul', { class: 'summary-reasons' },
+      result.cheapest.reasons.map((reason) => h('li', { text: explain(reason, ctx) }))),
   );
+}
+
+/**
+ * The usage from which a higher tier costs less than the one below it, one
+ * sentence per pair of adjacent tiers (compare's break_even, with usage).
+ * @returns {boolean} false when there is none (the caller hides its section)
+ */
+export function renderBreakEven(target, result, ctx) {
+  const list = result.break_even ?? [];
+  if (list.length === 0) {
+    replaceChildren(target);
+    return false;
+  }
+  replaceChildren(target,
+    h('ul', { class: 'break-even' }, list.map((b) => h('li', {
+      'data-lower': b.lower_plan, 'data-higher': b.higher_plan, 'data-usage-key': b.usage_key,
+      text: explain(b.explanation, ctx),
+    }))),
+    h('p', { class: 'muted small', text: ctx.t('break_even.note') }));
+  return true;
 }
 
 /**

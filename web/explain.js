@@ -1,7 +1,8 @@
 // Renders the engine's structured explanations ({key, args}, docs/api.md) as
 // sentences in the page's language: each argument is formatted by what it
 // is (money, date, moment, weekday, duration, plan, product, unit, number,
-// a word such as "upgrade"), then put into the "explain.<key>" template of
+// a word such as "upgrade", the catalog's name of a discount, service,
+// calendar, renewal window…), then put into the "explain.<key>" template of
 // i18n/<lang>.js.
 
 import { isMoment } from './format.js';
@@ -28,6 +29,14 @@ const NUMBERS = new Set([
   'count', 'usage', 'included', 'extra', 'packs', 'minutes', 'billable_minutes', 'increment_minutes',
 ]);
 const DURATIONS = new Set(['duration', 'month_30', 'month_31', 'year']);
+/**
+ * Args that name a catalog object by id: arg → kind of ctx.catalogName
+ * (view-context.js), so the catalog's name in the language is shown.
+ */
+const CATALOG_NAMES = {
+  allowance: 'allowance', service: 'service', discount: 'discount', window: 'window', calendar: 'calendar',
+  region: 'calendar', level: 'level', tier: 'tier', label: 'tax',
+};
 /** Args whose values are words of the page: arg → i18n key prefix. */
 const WORDS = { direction: 'direction', updates_granted: 'yesno', basis: 'basis' };
 
@@ -37,6 +46,8 @@ const WORDS = { direction: 'direction', updates_granted: 'yesno', basis: 'basis'
  * @property {import('./format.js').Formatter} fmt
  * @property {(id: string) => string} planName display name of a plan id
  * @property {(id: string) => string} productName display name of a product id
+ * @property {(kind: string, id: string) => string} [catalogName] display name of
+ *   another catalog object (allowance, service, discount, calendar, …)
  */
 
 /**
@@ -75,6 +86,7 @@ function formatArg(name, value, all, ctx) {
   if (DATES.has(name)) return ctx.fmt.date(value);
   if (PLANS.has(name)) return ctx.planName(String(value));
   if (name === 'product') return ctx.productName(String(value));
+  if (CATALOG_NAMES[name] && ctx.catalogName) return ctx.catalogName(CATALOG_NAMES[name], String(value));
   if (WORDS[name] && ctx.t.has(`${WORDS[name]}.${value}`)) return ctx.t(`${WORDS[name]}.${value}`);
   if (NUMBERS.has(name) && value !== '') return ctx.fmt.number(value);
   return String(value);

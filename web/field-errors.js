@@ -26,9 +26,21 @@ export class ErrorDisplay {
     this.shown = new Set();
   }
 
-  /** The control id an error belongs to, or null for the general box. */
-  static fieldFor(error) {
+  /**
+   * The control id an error belongs to, or null for the general box.
+   * @param {object} error
+   * @param {Record<string, string>} [fields] a panel's own controls: JSON
+   *   Pointer → control id ("/opened" → "sla-opened"); the longest pointer
+   *   that is the error's path or a parent of it wins, before the shared
+   *   first-segment map
+   */
+  static fieldFor(error, fields = null) {
     if (!error || error.source === 'catalog' || typeof error.path !== 'string') return null;
+    if (fields) {
+      for (let path = error.path; path; path = path.slice(0, path.lastIndexOf('/'))) {
+        if (Object.prototype.hasOwnProperty.call(fields, path)) return fields[path];
+      }
+    }
     const first = error.path.split('/')[1] ?? '';
     return FIELD_FOR_PATH[first] ?? null;
   }
@@ -37,10 +49,11 @@ export class ErrorDisplay {
    * Shows an error next to its field, or in the general box.
    * @param {{code?: string, message: string, path?: string, source?: string}} error
    * @param {string} [generalText] the text for the general box (default: the message)
+   * @param {Record<string, string>} [fields] the panel's own controls (fieldFor)
    * @returns {string|null} the field id used, or null
    */
-  show(error, generalText) {
-    const field = ErrorDisplay.fieldFor(error);
+  show(error, generalText, fields = null) {
+    const field = ErrorDisplay.fieldFor(error, fields);
     const text = this.translator ? errorText(error, this.translator()) : sentence(error.message);
     if (field) {
       this.showAtField(field, text, error.code);

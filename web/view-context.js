@@ -32,6 +32,7 @@ export function createViewContext({ t, lang, fmt, info }) {
   const plans = new Map((info.plans ?? []).map((x) => [x.id, x]));
   const products = new Map((info.products ?? []).map((x) => [x.id, x]));
   const periodName = (months) => t(t.has(`period.${months}`) ? `period.${months}` : 'period.n', { n: months });
+  const named = catalogObjects(info);
   const ctx = {
     t,
     fmt,
@@ -50,10 +51,47 @@ export function createViewContext({ t, lang, fmt, info }) {
     perPeriod: (months) => t(t.has(`per_period.${months}`) ? `per_period.${months}` : 'per_period.n', { n: months }),
     monthsText: (n) => t('months', { n: fmt.number(n) }, { n }),
     unitName: (unit, quantity) => unitName(unit, quantity, t),
+    /**
+     * The name in the language of a catalog object an explanation names by id
+     * (explain.js): kind is allowance, service, discount, calendar, level,
+     * tier, tax (by its label) or window; an unknown id is shown as is.
+     */
+    catalogName(kind, id) {
+      if (kind === 'tier') return ctx.tierName(id);
+      const item = named[kind]?.get(id);
+      return item ? localName(item, lang) : String(id ?? '');
+    },
+    /**
+     * Adds named objects a result carries but describe does not (a renew
+     * result's `windows`): items {id, name, names}.
+     */
+    addNames(kind, items) {
+      named[kind] ??= new Map();
+      for (const item of items ?? []) if (item && item.id !== undefined) named[kind].set(String(item.id), item);
+    },
     filtered: false,
     onDetails: () => {},
   };
   return ctx;
+}
+
+/**
+ * The catalog objects explanations name by id, from describe: kind → id →
+ * {name, names}. The first of equal ids wins (an allowance repeated in each
+ * plan has one name).
+ */
+function catalogObjects(info) {
+  const named = { allowance: new Map(), service: new Map(), discount: new Map(), calendar: new Map(), level: new Map(), tax: new Map() };
+  const add = (kind, id, item) => {
+    if (id !== undefined && id !== null && !named[kind].has(String(id))) named[kind].set(String(id), item);
+  };
+  for (const plan of info.plans ?? []) for (const a of plan.allowances ?? []) add('allowance', a.id, a);
+  for (const s of info.services ?? []) add('service', s.id, s);
+  for (const d of info.discounts ?? []) add('discount', d.id, d);
+  for (const c of info.calendars ?? []) add('calendar', c.id, c);
+  for (const tier of info.tiers ?? []) for (const r of tier.sla?.response ?? []) add('level', r.level, r);
+  if (info.tax?.label) add('tax', info.tax.label, { name: info.tax.label, names: info.tax.names });
+  return named;
 }
 
 /** The unit most plans of a catalog count (what "quantity" means). */
