@@ -32,6 +32,7 @@
 // @property {() => void} recompute
 
 import { comparePanel } from './compare-panel.js';
+import { slaPanel } from './sla-panel.js';
 // (renew-panel.js, change-panel.js, sla-panel.js: imported here when they land)
 
 /** @type {Panel[]} */
@@ -39,5 +40,5 @@ export const PANELS = [
   comparePanel,
   // renewPanel,
   // changePanel,
-  // slaPanel,
+  slaPanel,
 ];
