@@ -20,8 +20,8 @@ MonthlyUsage allowance_month(const Allowance& a, std::int64_t plan_quantity, std
   }
   if (!a.overage) {
     fail("usage_not_covered",
-         std::to_string(usage) + " " + a.unit + " a month exceed the " + std::to_string(included) +
-             " the plan includes, and it sells no extra",
+         "expected usage of " + a.unit + " (" + std::to_string(usage) + " a month) exceeds the " +
+             std::to_string(included) + " the plan includes, and the plan sells no extra",
          path);
   }
   const Overage& o = *a.overage;
