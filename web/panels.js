@@ -1,12 +1,12 @@
-// The calculators of the page, in display order. Today: the comparison.
-// The renewal, change / cancel / add-licences and SLA calculators plug in
-// here as the engine gains those operations (issue 6): each is a module
-// exporting a Panel, its <section id="…"> with labelled controls in
-// index.html (data-i18n labels), and its URL keys in state.js. With more
-// than one panel, app.js lists them in the page's navigation.
+// The calculators of the page, in display order: the comparison, the
+// renewal, the change / cancel / add licences and the SLA calculators. Each
+// is a module exporting a Panel, its <section id="…"> with labelled controls
+// in index.html (data-i18n labels), and its URL keys in `urlKeys` (state.js
+// reads and writes them). With more than one panel, app.js lists them in the
+// page's navigation.
 //
 // @typedef {object} Panel
-// @property {string} id           stable name ("compare", later "renew", "change", "sla")
+// @property {string} id           stable name ("compare", "renew", "change", "sla")
 // @property {string} sectionId    id of its <section> in index.html
 // @property {string} titleKey     i18n key of its title (navigation)
 // @property {(host: Host) => void} init            once: find and bind its controls
@@ -32,13 +32,14 @@
 // @property {() => void} recompute
 
 import { comparePanel } from './compare-panel.js';
+import { renewPanel } from './renew-panel.js';
+import { changePanel } from './change-panel.js';
 import { slaPanel } from './sla-panel.js';
-// (renew-panel.js, change-panel.js, sla-panel.js: imported here when they land)
 
 /** @type {Panel[]} */
 export const PANELS = [
   comparePanel,
-  // renewPanel,
-  // changePanel,
+  renewPanel,
+  changePanel,
   slaPanel,
 ];

@@ -291,8 +291,10 @@ describe('keyboard', () => {
         await page.keyboard.press('Tab');
         order.push(await focused());
       }
-      // The skip link, the language, the product, then the quantity.
-      assert.deepEqual(order, ['A', 'lang', 'vendor', 'quantity']);
+      // The skip link, the language, the calculators' navigation, the product, then the quantity.
+      const navLinks = await page.locator('#panel-nav a').count();
+      assert.ok(navLinks >= 2, 'the navigation lists the calculators');
+      assert.deepEqual(order, ['A', 'lang', ...Array(navLinks).fill('A'), 'vendor', 'quantity']);
       const outline = await page.evaluate(() => {
         const style = getComputedStyle(document.activeElement);
         return `${style.outlineStyle} ${style.outlineWidth}`;
