@@ -91,7 +91,7 @@ describe('usage and customer context in the comparison', () => {
       await assertTotals(page, INVEX_12, '12 tickets');
       assert.equal(await cell(page, 'plus-anual', 'first_period_total').textContent(), '$1,862.04');
       assert.match(await page.locator('#comparison tbody[data-plan="clasico-anual"] .row-error').textContent(),
-        /^Not available: expected usage of ticket \(12 a month\) exceeds the 5 the plan includes, and the plan sells no extra/);
+        /^Not available: Expected usage of ticket \(12 a month\) exceeds the 5 the plan includes, and the plan sells no extra/);
       assert.equal(await page.locator('#summary .summary-line').textContent(),
         'Cheapest for you: Plus, annual — $5,586.12 over 36 months');
       assert.deepEqual(await page.locator('#summary .summary-reasons li').allTextContents(), [
