@@ -104,7 +104,8 @@ export const renewPanel = {
   catalogLoaded(host) {
     const ctx = host.viewContext();
     const products = host.info.products ?? [];
-    const plans = host.info.plans ?? [];
+    // A trial is converted to a paid plan, not renewed: the list leaves trials out.
+    const plans = (host.info.plans ?? []).filter((p) => !p.trial);
     const groups = [];
     if (products.length) {
       groups.push(h('optgroup', { label: host.t('renew.group.products') },
