@@ -1,4 +1,4 @@
-// The api unit: request JSON -> engine call -> response JSON. The only code
+// The api unit: request JSON -> engine call -> response text. The only code
 // that knows both the JSON shapes (docs/api.md) and the engine.
 #include "plancalc/api.hpp"
 
@@ -6,7 +6,7 @@
 #include <cctype>
 #include <new>
 #include <optional>
-#include <type_traits>
+#include <string_view>
 
 #include "api_common.hpp"
 #include "catalog_reader.hpp"
@@ -21,13 +21,6 @@
 #include "sla_api.hpp"
 
 namespace plancalc::api_detail {
-
-ojson with_header(const Catalog& catalog, std::optional<Date> as_of, ojson body) {
-  ojson result = {{"catalog", response::catalog_ref(catalog)},
-                  {"conventions", response::conventions(catalog, as_of)}};
-  for (auto& [key, value] : body.items()) result[key] = std::move(value);
-  return result;
-}
 
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
   std::string id = json_input::as_string(r.at(key), r.path(key), 200);
@@ -178,22 +171,12 @@ QuoteRun compute_quote(const Catalog& catalog, const json& doc) {
   return {c, std::move(q)};
 }
 
-ojson run_quote(const Catalog& catalog, const json& doc) {
+std::string run_quote(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   QuoteRun run = compute_quote(catalog, doc);
-  return with_header(catalog, run.c.as_of, response::quote(catalog, run.q, run.c.horizon_months, run.c.start));
-}
-
-// quote's whole response, written as text directly (response_text.hpp): the
-// same bytes as response::ok(run_quote(...)).dump() for much less work.
-std::string quote_text(const Catalog& catalog, const response_text::CatalogParts* parts, const json& doc) {
-  QuoteRun run = compute_quote(catalog, doc);
-  try {
-    return response_text::quote_response(catalog, run.q, run.c.horizon_months, run.c.start, run.c.as_of, parts);
-  } catch (const response_text::NotUtf8&) {
-    return response::ok(with_header(catalog, run.c.as_of,
-                                    response::quote(catalog, run.q, run.c.horizon_months, run.c.start)))
-        .dump();
-  }
+  Writer w(1024 + 384 * run.q.schedule.size());
+  response_text::begin_result(w, catalog, parts, run.c.as_of);
+  response::quote(w, catalog, run.q, run.c.horizon_months, run.c.start);
+  return response_text::end_result(w);
 }
 
 // Reads an optional filter list of ids or integers.
@@ -251,96 +234,140 @@ CompareRun compute_compare(const Catalog& catalog, const json& doc) {
   return {c, compare(catalog, request)};
 }
 
-ojson run_compare(const Catalog& catalog, const json& doc) {
+// The catalog's tiers and features come from the engine's parts.
+std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   CompareRun run = compute_compare(catalog, doc);
   const Common& c = run.c;
-  return with_header(catalog, c.as_of,
-                     response::comparison(catalog, run.cmp, c.quantity, c.horizon_months, c.start));
+  std::size_t catalog_bytes = parts ? parts->tiers.size() + parts->features.size() : 8192;
+  Writer w(4096 + catalog_bytes + 512 * run.cmp.rows.size());
+  response_text::begin_result(w, catalog, parts, c.as_of);
+  response::comparison(w, catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start);
+  return response_text::end_result(w);
 }
 
-// compare's whole response as text (response_text.hpp), the catalog's tiers
-// and features written once per engine: the bytes of response::ok(run_compare(...)).dump().
-std::string compare_text(const Catalog& catalog, const response_text::CatalogParts& parts, const json& doc) {
-  CompareRun run = compute_compare(catalog, doc);
-  const Common& c = run.c;
-  try {
-    return response_text::comparison_response(catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start, c.as_of);
-  } catch (const response_text::NotUtf8&) {
-    return response::ok(with_header(catalog, c.as_of,
-                                    response::comparison(catalog, run.cmp, c.quantity, c.horizon_months, c.start)))
-        .dump();
-  }
-}
-
-ojson run_describe(const Catalog& catalog, const json& doc) {
+std::string run_describe(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
   if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
-  return with_header(catalog, as_of, response::describe(catalog));
+  Writer w(16384);
+  response_text::begin_result(w, catalog, parts, as_of);
+  response::describe(w, catalog, parts);
+  return response_text::end_result(w);
 }
 
-ojson run(const Catalog& catalog, const std::string& op, const json& doc);
+std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc);
 
-// The figure at a JSON Pointer of a result as text ("450.00", 3, true), or
-// none when the result has no such value.
-std::optional<std::string> figure_at(const ojson& result, const std::string& pointer) {
+// The figure at a JSON Pointer of a result as check compares it: a string's
+// value, any other value as its JSON text ("450.00", 3, true, {...}); none
+// when the result has no such value.
+std::optional<std::string> figure_at(std::string_view result, const std::string& pointer) {
+  std::optional<std::string_view> v = response_text::value_at(result, pointer);
+  if (!v) return std::nullopt;
+  if (v->front() == '"') return json::parse(*v).get<std::string>();
+  return std::string(*v);
+}
+
+// Runs one example of the catalog: writes its item into examples and a
+// warning per published figure the rules do not give into warnings. True
+// when every expected figure came out.
+bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, const CatalogParts* parts,
+                   const Example& e) {
+  Writer mismatches(256);
+  mismatches.begin_array();
+  bool passed = true;
+  std::optional<Error> error;
   try {
-    const ojson& v = result.at(ojson::json_pointer(pointer));
-    return v.is_string() ? v.get<std::string>() : v.dump();
-  } catch (const std::exception&) {
-    return std::nullopt;
+    std::string response = run(catalog, parts, e.op, parse_request(e.request_json));
+    std::string_view result = *response_text::value_at(response, "/result");
+    for (const auto& [pointer, expected] : e.expect) {
+      std::optional<std::string> actual = figure_at(result, pointer);
+      if (actual != expected) {
+        passed = false;
+        mismatches.begin_object();
+        mismatches.field("pointer", pointer);
+        mismatches.field("expected", expected);
+        mismatches.key("actual");
+        if (actual) {
+          mismatches.string(*actual);
+        } else {
+          mismatches.null();
+        }
+        mismatches.end_object();
+      }
+    }
+    // A vendor's published figure that the rules do not give is reported,
+    // not hidden: the catalog keeps the stated rule.
+    for (const auto& [pointer, published] : e.published) {
+      std::optional<std::string> actual = figure_at(result, pointer);
+      if (actual != published) {
+        warnings.begin_object();
+        warnings.field("key", "check.published_differs");
+        warnings.key("args");
+        warnings.begin_object();
+        warnings.field("example", e.name);
+        warnings.field("pointer", pointer);
+        warnings.field("published", published);
+        warnings.field("computed", actual ? *actual : std::string());
+        warnings.end_object();
+        // How the engine got its figure, when the result says.
+        if (auto because = response_text::value_at(result, "/line/explanation")) {
+          warnings.key("because");
+          warnings.raw(*because);
+        }
+        warnings.end_object();
+      }
+    }
+  } catch (const Error& err) {
+    passed = false;
+    error = err;
   }
+  mismatches.end_array();
+  examples.begin_object();
+  examples.field("name", e.name);
+  examples.field("op", e.op);
+  if (error) {
+    examples.key("error");
+    examples.begin_object();
+    examples.field("code", error->code());
+    examples.field("message", error->message());
+    examples.field("path", error->path());
+    examples.end_object();
+  }
+  examples.field("passed", passed);
+  examples.key("mismatches");
+  examples.raw(mismatches.text());
+  examples.end_object();
+  return passed;
 }
 
-ojson run_check(const Catalog& catalog, const json& doc) {
+// {"catalog", "examples", "warnings", "passed"}: no conventions.
+std::string run_check(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op"});
-  ojson examples = ojson::array();
-  ojson warnings = ojson::array();
+  Writer examples(4096);
+  Writer warnings(1024);
+  examples.begin_array();
+  warnings.begin_array();
   bool all_passed = true;
   for (const Example& e : catalog.examples) {
-    ojson item = {{"name", e.name}, {"op", e.op}};
-    ojson mismatches = ojson::array();
-    bool passed = true;
-    try {
-      ojson result = run(catalog, e.op, parse_request(e.request_json));
-      for (const auto& [pointer, expected] : e.expect) {
-        std::optional<std::string> actual = figure_at(result, pointer);
-        if (actual != expected) {
-          passed = false;
-          mismatches.push_back({{"pointer", pointer}, {"expected", expected}, {"actual", actual ? ojson(*actual) : ojson()}});
-        }
-      }
-      // A vendor's published figure that the rules do not give is reported,
-      // not hidden: the catalog keeps the stated rule.
-      for (const auto& [pointer, published] : e.published) {
-        std::optional<std::string> actual = figure_at(result, pointer);
-        if (actual != published) {
-          ojson warning = {{"key", "check.published_differs"},
-                           {"args",
-                            {{"example", e.name},
-                             {"pointer", pointer},
-                             {"published", published},
-                             {"computed", actual ? ojson(*actual) : ojson("")}}}};
-          // How the engine got its figure, when the result says.
-          if (result.contains("line")) warning["because"] = result["line"]["explanation"];
-          warnings.push_back(std::move(warning));
-        }
-      }
-    } catch (const Error& err) {
-      passed = false;
-      item["error"] = {{"code", err.code()}, {"message", err.message()}, {"path", err.path()}};
-    }
-    item["passed"] = passed;
-    item["mismatches"] = mismatches;
-    all_passed = all_passed && passed;
-    examples.push_back(std::move(item));
+    all_passed = check_example(examples, warnings, catalog, parts, e) && all_passed;
   }
-  return {{"catalog", response::catalog_ref(catalog)},
-          {"examples", examples},
-          {"warnings", warnings},
-          {"passed", all_passed}};
+  examples.end_array();
+  warnings.end_array();
+  Writer w(512 + examples.text().size() + warnings.text().size());
+  w.begin_object();
+  w.field("ok", true);
+  w.key("result");
+  w.begin_object();
+  w.key("catalog");
+  response_text::catalog_ref(w, catalog);
+  w.key("examples");
+  w.raw(examples.text());
+  w.key("warnings");
+  w.raw(warnings.text());
+  w.field("passed", all_passed);
+  return response_text::end_result(w);
 }
 
 [[noreturn]] void unknown_op(const std::string& op, std::string path) {
@@ -357,62 +384,56 @@ bool is_op(const std::string& op) {
   return false;
 }
 
-ojson run(const Catalog& catalog, const std::string& op, const json& doc) {
-  if (op == "quote") return run_quote(catalog, doc);
-  if (op == "compare") return run_compare(catalog, doc);
-  if (op == "describe") return run_describe(catalog, doc);
-  if (op == "check") return run_check(catalog, doc);
-  if (op == "renew") return run_renew(catalog, doc);
-  if (op == "change") return run_change(catalog, doc);
-  if (op == "cancel") return run_cancel(catalog, doc);
-  if (op == "add_licenses") return run_add_licenses(catalog, doc);
-  if (op == "sla") return run_sla(catalog, doc);
+std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc) {
+  if (op == "quote") return run_quote(catalog, parts, doc);
+  if (op == "compare") return run_compare(catalog, parts, doc);
+  if (op == "describe") return run_describe(catalog, parts, doc);
+  if (op == "check") return run_check(catalog, parts, doc);
+  if (op == "renew") return run_renew(catalog, parts, doc);
+  if (op == "change") return run_change(catalog, parts, doc);
+  if (op == "cancel") return run_cancel(catalog, parts, doc);
+  if (op == "add_licenses") return run_add_licenses(catalog, parts, doc);
+  if (op == "sla") return run_sla(catalog, parts, doc);
   unknown_op(op, "");
 }
 
-// An operation's whole response text (ok): direct text for quote and compare
-// (compare when the catalog's parts are written), the tree writers for the others.
-std::string answer(const Catalog& catalog, const response_text::CatalogParts* parts, const std::string& op,
-                   const json& doc) {
-  if (op == "quote") return quote_text(catalog, parts, doc);
-  if (op == "compare" && parts) return compare_text(catalog, *parts, doc);
-  return response::ok(run(catalog, op, doc)).dump();
-}
-
-// body() gives the result (ojson) or the whole response text.
+// body() gives the whole response text; any error becomes an error response.
 template <typename Body>
 std::string respond(Body body) {
   try {
-    if constexpr (std::is_same_v<decltype(body()), std::string>) {
-      return body();
-    } else {
-      return response::ok(body()).dump();
-    }
+    return body();
   } catch (const DetailedError& e) {
-    ojson r = response::error(e);
-    r["error"]["details"] = e.details();
-    return r.dump();
+    return response_text::error_response(e, e.details());
   } catch (const Error& e) {
-    return response::error(e).dump();
+    return response_text::error_response(e);
   } catch (const std::bad_alloc&) {
-    return response::error(Error("out_of_memory", "the input needs more memory than is available", "", Source::request)).dump();
+    return response_text::error_response(
+        Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
   } catch (const std::exception& e) {
-    return response::error(Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request)).dump();
+    return response_text::error_response(
+        Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
   }
 }
 
 }  // namespace
 
 Engine::Engine(const std::string& catalog_json) {
-  status_ = respond([&]() -> ojson {
+  status_ = respond([&]() {
     catalog_ = std::make_unique<const Catalog>(read_catalog(catalog_json));
-    return {{"catalog", response::catalog_ref(*catalog_)}};
+    Writer w(256);
+    w.begin_object();
+    w.field("ok", true);
+    w.key("result");
+    w.begin_object();
+    w.key("catalog");
+    response_text::catalog_ref(w, *catalog_);
+    return response_text::end_result(w);
   });
   if (catalog_) {
     try {
-      parts_ = std::make_unique<const response_text::CatalogParts>(response_text::catalog_parts(*catalog_));
+      parts_ = std::make_unique<const CatalogParts>(response::catalog_parts(*catalog_));
     } catch (const std::exception&) {
-      // compare then answers through the tree writer, which reports the same failure.
+      // Every call then writes these parts itself, and answers with the same failure.
     }
   }
 }
@@ -427,7 +448,7 @@ const std::string& Engine::status() const { return status_; }
 
 std::string Engine::call(const std::string& op, const std::string& request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() { return answer(*catalog_, parts_.get(), op, parse_request(request_json)); });
+  return respond([&]() { return run(*catalog_, parts_.get(), op, parse_request(request_json)); });
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {
@@ -437,7 +458,7 @@ std::string Engine::dispatch(std::string_view request_json) const {
     Object r(doc, "");
     std::string op = as_string(r.at("op"), r.path("op"), 200);
     if (!is_op(op)) unknown_op(op, r.path("op"));
-    return answer(*catalog_, parts_.get(), op, doc);
+    return run(*catalog_, parts_.get(), op, doc);
   });
 }
 

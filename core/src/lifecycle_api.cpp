@@ -1,18 +1,19 @@
 // The api of the contract life cycle: renew, change, cancel, add_licenses.
-// Request JSON -> engine call -> result JSON (docs/api.md).
+// Request JSON -> engine call -> response text (docs/api.md).
 #include "api_common.hpp"
 #include "plancalc/add_licenses.hpp"
 #include "plancalc/cancel.hpp"
 #include "plancalc/change.hpp"
 #include "plancalc/renew.hpp"
-#include "response_writer.hpp"
 
 namespace plancalc::api_detail {
 namespace {
 
 using namespace json_input;
-using response::explanation;
-using response::money;
+using response_text::date_field;
+using response_text::explanation;
+using response_text::money_field;
+using response_text::optional_date_field;
 
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
@@ -25,12 +26,53 @@ Date as_of_or(const Object& r, Date fallback) {
   return r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : fallback;
 }
 
-ojson term_json(Date start, Date end) { return {{"start", format_date(start)}, {"end", format_date(end)}}; }
+// "term": {"start", "end"}
+void term_field(Writer& w, const Term& term) {
+  w.key("term");
+  w.begin_object();
+  date_field(w, "start", term.start);
+  date_field(w, "end", term.end);
+  w.end_object();
+}
 
-ojson optional_date(const std::optional<Date>& d) { return d ? ojson(format_date(*d)) : ojson(); }
+// "proration": {"basis", "remaining_days", "term_days"}
+void proration_field(Writer& w, ProrationBasis basis, ProrationDays days) {
+  w.key("proration");
+  w.begin_object();
+  w.field("basis", to_string(basis));
+  w.field("remaining_days", days.remaining);
+  w.field("term_days", days.term);
+  w.end_object();
+}
 
-ojson proration_json(ProrationBasis basis, ProrationDays days) {
-  return {{"basis", to_string(basis)}, {"remaining_days", days.remaining}, {"term_days", days.term}};
+// "next_renewal": {"date", "amount"}
+void next_renewal_field(Writer& w, const Catalog& c, Date date, Money amount) {
+  w.key("next_renewal");
+  w.begin_object();
+  date_field(w, "date", date);
+  money_field(w, c, "amount", amount);
+  w.end_object();
+}
+
+template <std::size_t N>
+void line_field(Writer& w, const Catalog& c, const char (&k)[N], const Line& l) {
+  w.key(k);
+  response_text::line(w, c, l);
+}
+
+template <std::size_t N>
+void explanation_field(Writer& w, const Catalog& c, const char (&k)[N], const Explanation& e) {
+  w.key(k);
+  explanation(w, c, e);
+}
+
+// The result of an operation with an as_of: header, then body(w).
+template <typename Body>
+std::string respond_with(const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
+  Writer w(4096);
+  response_text::begin_result(w, catalog, parts, as_of);
+  body(w);
+  return response_text::end_result(w);
 }
 
 // The contract fields shared by change, cancel and add_licenses.
@@ -43,84 +85,267 @@ Contract read_contract(const Catalog& catalog, const Object& r) {
   return c;
 }
 
-ojson renewal_json(const Catalog& c, const RenewRequest& request, const RenewResult& r) {
-  ojson windows = ojson::array();
-  for (const WindowSpan& span : r.windows) {
-    windows.push_back({{"id", span.window->id},
-                       {"name", span.window->name},
-                       {"names", response::names(span.window->names)},
-                       {"rate", format_rate(span.window->rate)},
-                       {"anchor", to_string(span.window->anchor)},
-                       {"last_day", optional_date(span.last_day)}});
-  }
-  const WindowSpan& span = r.windows[static_cast<std::size_t>(r.window)];
-  ojson subject = ojson::object();
-  if (request.plan) subject["plan"] = request.plan->id;
-  if (request.product) subject["product"] = request.product->id;
-  subject["quantity"] = request.quantity;
-  ojson gap = nullptr;
-  bool updates_granted = r.gap_covered || r.lapse->gap_updates_granted;
-  if (r.gap_days > 0) {
-    gap = {{"start", format_date(request.support_end)},
-           {"end", format_date(request.date)},
-           {"days", r.gap_days},
-           {"covered_by_new_term", r.gap_covered},
-           {"updates_granted", updates_granted},
-           {"explanation",
-            explanation(c, {r.gap_covered ? "renewal.gap_covered" : "renewal.gap",
-                            {{"start", request.support_end},
-                             {"end", request.date},
-                             {"days", static_cast<std::int64_t>(r.gap_days)},
-                             {"updates_granted", std::string(updates_granted ? "yes" : "no")}}})}};
-  }
-  return {{"renewal", subject},
-          {"support_end", format_date(request.support_end)},
-          {"date", format_date(request.date)},
-          {"early", r.early},
-          {"window", windows[static_cast<std::size_t>(r.window)]},
-          {"windows", windows},
-          {"list_price", {{"amount", money(c, r.list_price)}, {"from", optional_date(r.list_price_from)}}},
-          {"line", response::line(c, r.line)},
-          {"amount", money(c, r.line.amount)},
-          {"term",
-           {{"start", format_date(r.term_start)},
-            {"end", format_date(r.term_end)},
-            {"explanation",
-             explanation(c, {r.early ? "renewal.term_early" : (r.gap_covered ? "renewal.term_previous_end" : "renewal.term_activation"),
-                             {{"start", r.term_start}, {"end", r.term_end}, {"support_end", request.support_end}}})}}},
-          {"gap", gap},
-          {"notice",
-           {{"auto_renew", r.policy->auto_renew},
-            {"vendor_notice_date", optional_date(r.vendor_notice)}}},
-          {"lapse",
-           {{"software_keeps_working", r.lapse->software_keeps_working},
-            {"updates_continue", r.lapse->updates_continue},
-            {"gap_updates_granted", r.lapse->gap_updates_granted}}},
-          {"explanation",
-           explanation(c, {r.early ? "renewal.window_early" : "renewal.window",
-                           {{"window", span.window->id},
-                            {"rate", span.window->rate},
-                            {"date", request.date},
-                            {"support_end", request.support_end},
-                            {"last_day", span.last_day ? ExplanationArg(*span.last_day) : ExplanationArg(std::string())}}})}};
+// "window" and each of "windows": a renewal window as dates.
+void window(Writer& w, const WindowSpan& span) {
+  w.begin_object();
+  w.field("id", span.window->id);
+  w.field("name", span.window->name);
+  w.key("names");
+  response_text::names(w, span.window->names);
+  w.field("rate", format_rate(span.window->rate));
+  w.field("anchor", to_string(span.window->anchor));
+  optional_date_field(w, "last_day", span.last_day);
+  w.end_object();
 }
 
-// support_inactive, with the renewal that must come first and its price.
+// "renewal": what is renewed: {"plan" or "product", "quantity"}
+void renewal_subject(Writer& w, const RenewRequest& request) {
+  w.key("renewal");
+  w.begin_object();
+  if (request.plan) w.field("plan", request.plan->id);
+  if (request.product) w.field("product", request.product->id);
+  w.field("quantity", request.quantity);
+  w.end_object();
+}
+
+// "gap": null on time, else the days without support and what covers them.
+void gap_field(Writer& w, const Catalog& c, const RenewRequest& request, const RenewResult& r) {
+  w.key("gap");
+  if (r.gap_days <= 0) {
+    w.null();
+    return;
+  }
+  bool updates_granted = r.gap_covered || r.lapse->gap_updates_granted;
+  w.begin_object();
+  date_field(w, "start", request.support_end);
+  date_field(w, "end", request.date);
+  w.field("days", r.gap_days);
+  w.field("covered_by_new_term", r.gap_covered);
+  w.field("updates_granted", updates_granted);
+  explanation_field(w, c, "explanation",
+                    {r.gap_covered ? "renewal.gap_covered" : "renewal.gap",
+                     {{"start", request.support_end},
+                      {"end", request.date},
+                      {"days", static_cast<std::int64_t>(r.gap_days)},
+                      {"updates_granted", std::string(updates_granted ? "yes" : "no")}}});
+  w.end_object();
+}
+
+// The renewal's fields: the result of renew, and the "renewal" of a
+// support_inactive error's details.
+void renewal(Writer& w, const Catalog& c, const RenewRequest& request, const RenewResult& r) {
+  const WindowSpan& span = r.windows[static_cast<std::size_t>(r.window)];
+  renewal_subject(w, request);
+  date_field(w, "support_end", request.support_end);
+  date_field(w, "date", request.date);
+  w.field("early", r.early);
+  w.key("window");
+  window(w, span);
+  w.key("windows");
+  w.begin_array();
+  for (const WindowSpan& s : r.windows) window(w, s);
+  w.end_array();
+  w.key("list_price");
+  w.begin_object();
+  money_field(w, c, "amount", r.list_price);
+  optional_date_field(w, "from", r.list_price_from);
+  w.end_object();
+  line_field(w, c, "line", r.line);
+  money_field(w, c, "amount", r.line.amount);
+  w.key("term");
+  w.begin_object();
+  date_field(w, "start", r.term_start);
+  date_field(w, "end", r.term_end);
+  explanation_field(
+      w, c, "explanation",
+      {r.early ? "renewal.term_early" : (r.gap_covered ? "renewal.term_previous_end" : "renewal.term_activation"),
+       {{"start", r.term_start}, {"end", r.term_end}, {"support_end", request.support_end}}});
+  w.end_object();
+  gap_field(w, c, request, r);
+  w.key("notice");
+  w.begin_object();
+  w.field("auto_renew", r.policy->auto_renew);
+  optional_date_field(w, "vendor_notice_date", r.vendor_notice);
+  w.end_object();
+  w.key("lapse");
+  w.begin_object();
+  w.field("software_keeps_working", r.lapse->software_keeps_working);
+  w.field("updates_continue", r.lapse->updates_continue);
+  w.field("gap_updates_granted", r.lapse->gap_updates_granted);
+  w.end_object();
+  explanation_field(w, c, "explanation",
+                    {r.early ? "renewal.window_early" : "renewal.window",
+                     {{"window", span.window->id},
+                      {"rate", span.window->rate},
+                      {"date", request.date},
+                      {"support_end", request.support_end},
+                      {"last_day", span.last_day ? ExplanationArg(*span.last_day) : ExplanationArg(std::string())}}});
+}
+
+// support_inactive, with the renewal that must come first and its price:
+// details {"support_end", "renewal"} or {"support_end", "renewal_error"}.
 [[noreturn]] void support_inactive(const Catalog& catalog, const SupportInactive& e, const Contract& contract,
                                    Date date) {
-  RenewRequest renewal{contract.plan, nullptr, contract.quantity, e.support_end(), date};
-  ojson details = {{"support_end", format_date(e.support_end())}};
+  RenewRequest request{contract.plan, nullptr, contract.quantity, e.support_end(), date};
+  std::optional<RenewResult> result;
+  std::optional<Error> cannot_renew;
   try {
-    details["renewal"] = renewal_json(catalog, renewal, renew(catalog, renewal));
-  } catch (const Error& cannot_renew) {
-    details["renewal_error"] = {{"code", cannot_renew.code()}, {"message", cannot_renew.message()}};
+    result = renew(catalog, request);
+  } catch (const Error& error) {
+    cannot_renew = error;
   }
-  throw DetailedError(e, details);
+  Writer w(4096);
+  w.begin_object();
+  date_field(w, "support_end", e.support_end());
+  if (result) {
+    w.key("renewal");
+    w.begin_object();
+    renewal(w, catalog, request, *result);
+    w.end_object();
+  } else {
+    w.key("renewal_error");
+    w.begin_object();
+    w.field("code", cannot_renew->code());
+    w.field("message", cannot_renew->message());
+    w.end_object();
+  }
+  w.end_object();
+  throw DetailedError(e, w.take());
+}
+
+// The fields of a change's result.
+void change_result(Writer& w, const Catalog& catalog, const ChangeRequest& request, const ChangeResult& c) {
+  bool allowed = c.effect != ChangeEffect::not_allowed;
+  w.key("from");
+  w.begin_object();
+  w.field("plan", request.current.plan->id);
+  w.field("quantity", request.current.quantity);
+  w.end_object();
+  w.key("to");
+  w.begin_object();
+  w.field("plan", request.target->id);
+  w.field("quantity", request.target_quantity);
+  w.end_object();
+  date_field(w, "date", request.date);
+  w.field("direction", to_string(c.direction));
+  w.field("effect", to_string(c.effect));
+  w.field("allowed", allowed);
+  w.key("policy_case");
+  if (c.matched_case >= 0) {
+    w.integer(c.matched_case);
+  } else {
+    w.null();
+  }
+  term_field(w, c.term);
+  date_field(w, "effective", c.effective);
+  optional_date_field(w, "earliest_allowed", c.earliest_allowed);
+  if (c.effect == ChangeEffect::immediate) {
+    proration_field(w, c.basis, c.days);
+  } else {
+    w.key("proration");
+    w.null();
+  }
+  w.key("lines");
+  w.begin_array();
+  if (c.credit) response_text::line(w, catalog, *c.credit);
+  if (c.charge) response_text::line(w, catalog, *c.charge);
+  w.end_array();
+  money_field(w, catalog, "credit", c.credit ? Money::from_minor(-c.credit->amount.minor()) : Money::zero());
+  money_field(w, catalog, "charge", c.charge ? c.charge->amount : Money::zero());
+  money_field(w, catalog, "net", c.net);
+  w.key("new_term");
+  if (allowed) {
+    w.begin_object();
+    date_field(w, "start", c.new_term_start);
+    date_field(w, "end", c.new_term_end);
+    w.field("starts_new_term", c.new_term);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  next_renewal_field(w, catalog, c.next_renewal_date, c.next_renewal_amount);
+  explanation_field(w, catalog, "explanation",
+                    {std::string("change.") + to_string(c.effect),
+                     {{"direction", std::string(to_string(c.direction))},
+                      {"from_plan", request.current.plan->id},
+                      {"to_plan", request.target->id},
+                      {"effective", c.effective},
+                      {"net", c.net}}});
+}
+
+// "notice": {"rule", "deadline", "met"[, "days"]}
+void cancel_notice(Writer& w, const CancelResult& c) {
+  const char* rule = c.policy->notice == CustomerNotice::none
+                         ? "none"
+                         : (c.policy->notice == CustomerNotice::end_of_current_month ? "end_of_current_month"
+                                                                                     : "days_before_end");
+  w.key("notice");
+  w.begin_object();
+  w.field("rule", rule);
+  optional_date_field(w, "deadline", c.notice_deadline);
+  w.field("met", c.notice_met);
+  if (c.policy->notice == CustomerNotice::days_before_end) w.field("days", c.policy->notice_days);
+  w.end_object();
+}
+
+// The fields of a cancellation's result.
+void cancel_result(Writer& w, const Catalog& catalog, const CancelRequest& request, const CancelResult& c) {
+  w.field("plan", request.contract.plan->id);
+  w.field("quantity", request.contract.quantity);
+  date_field(w, "date", request.date);
+  term_field(w, c.term);
+  w.field("effective", to_string(c.policy->effective));
+  date_field(w, "service_until", c.service_until);
+  date_field(w, "last_day_of_service", add_days(c.service_until, -1));
+  cancel_notice(w, c);
+  w.field("auto_renew", c.auto_renew);
+  w.field("renews_once_more", c.renews_once_more);
+  w.key("renewal_charge");
+  if (c.renews_once_more) {
+    w.amount(c.renewal_charge, *catalog.currency);
+  } else {
+    w.null();
+  }
+  Money refund = Money::from_minor(-c.refund.amount.minor());
+  w.key("refund");
+  w.begin_object();
+  w.field("policy", to_string(c.policy->refund));
+  money_field(w, catalog, "amount", refund);
+  if (c.policy->refund == Refund::prorated && refund != Money::zero()) {
+    proration_field(w, request.contract.plan->policies.change.basis, c.days);
+  } else {
+    w.key("proration");
+    w.null();
+  }
+  line_field(w, catalog, "line", c.refund);
+  w.end_object();
+  explanation_field(
+      w, catalog, "explanation",
+      {c.renews_once_more ? "cancel.after_one_more_term" : "cancel.service_until",
+       {{"service_until", c.service_until},
+        {"last_day", add_days(c.service_until, -1)},
+        {"deadline", c.notice_deadline ? ExplanationArg(*c.notice_deadline) : ExplanationArg(std::string())}}});
+}
+
+// The fields of an add_licenses result.
+void add_licenses_result(Writer& w, const Catalog& catalog, const AddLicensesRequest& request,
+                         const AddLicensesResult& a) {
+  w.field("plan", request.contract.plan->id);
+  date_field(w, "date", request.date);
+  w.field("quantity_before", request.contract.quantity);
+  w.field("add", request.add);
+  w.field("quantity_after", request.contract.quantity + request.add);
+  w.field("co_termed", a.co_termed);
+  term_field(w, a.term);
+  proration_field(w, request.contract.plan->policies.change.basis, a.days);
+  line_field(w, catalog, "line", a.charge);
+  money_field(w, catalog, "charge", a.charge.amount);
+  next_renewal_field(w, catalog, a.next_renewal_date, a.next_renewal_amount);
 }
 
 }  // namespace
 
-ojson run_renew(const Catalog& catalog, const json& doc) {
+std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "plan", "product", "quantity", "support_end", "purchase_date", "date", "as_of"});
   RenewRequest request;
@@ -145,10 +370,11 @@ ojson run_renew(const Catalog& catalog, const json& doc) {
     request.support_end = add_months_clamped(purchase, *request.product->included_support_months);
   }
   RenewResult result = renew(catalog, request);
-  return with_header(catalog, as_of_or(r, request.date), renewal_json(catalog, request, result));
+  return respond_with(catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& w) { renewal(w, catalog, request, result); });
 }
 
-ojson run_change(const Catalog& catalog, const json& doc) {
+std::string run_change(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "target", "target_quantity", "as_of"});
   ChangeRequest request;
@@ -162,42 +388,11 @@ ojson run_change(const Catalog& catalog, const json& doc) {
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.current, request.date);
   }
-  bool allowed = c.effect != ChangeEffect::not_allowed;
-  ojson lines = ojson::array();
-  if (c.credit) lines.push_back(response::line(catalog, *c.credit));
-  if (c.charge) lines.push_back(response::line(catalog, *c.charge));
-  ojson body = {
-      {"from", {{"plan", request.current.plan->id}, {"quantity", request.current.quantity}}},
-      {"to", {{"plan", request.target->id}, {"quantity", request.target_quantity}}},
-      {"date", format_date(request.date)},
-      {"direction", to_string(c.direction)},
-      {"effect", to_string(c.effect)},
-      {"allowed", allowed},
-      {"policy_case", c.matched_case >= 0 ? ojson(c.matched_case) : ojson()},
-      {"term", term_json(c.term.start, c.term.end)},
-      {"effective", format_date(c.effective)},
-      {"earliest_allowed", optional_date(c.earliest_allowed)},
-      {"proration", c.effect == ChangeEffect::immediate ? proration_json(c.basis, c.days) : ojson()},
-      {"lines", lines},
-      {"credit", money(catalog, c.credit ? Money::from_minor(-c.credit->amount.minor()) : Money::zero())},
-      {"charge", money(catalog, c.charge ? c.charge->amount : Money::zero())},
-      {"net", money(catalog, c.net)},
-      {"new_term", allowed ? ojson{{"start", format_date(c.new_term_start)},
-                                   {"end", format_date(c.new_term_end)},
-                                   {"starts_new_term", c.new_term}}
-                           : ojson()},
-      {"next_renewal", {{"date", format_date(c.next_renewal_date)}, {"amount", money(catalog, c.next_renewal_amount)}}},
-      {"explanation",
-       explanation(catalog, {std::string("change.") + to_string(c.effect),
-                             {{"direction", std::string(to_string(c.direction))},
-                              {"from_plan", request.current.plan->id},
-                              {"to_plan", request.target->id},
-                              {"effective", c.effective},
-                              {"net", c.net}}})}};
-  return with_header(catalog, as_of_or(r, request.date), std::move(body));
+  return respond_with(catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& w) { change_result(w, catalog, request, c); });
 }
 
-ojson run_cancel(const Catalog& catalog, const json& doc) {
+std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "as_of"});
   CancelRequest request;
@@ -209,41 +404,11 @@ ojson run_cancel(const Catalog& catalog, const json& doc) {
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  const char* rule = c.policy->notice == CustomerNotice::none
-                         ? "none"
-                         : (c.policy->notice == CustomerNotice::end_of_current_month ? "end_of_current_month"
-                                                                                     : "days_before_end");
-  ojson notice = {{"rule", rule}, {"deadline", optional_date(c.notice_deadline)}, {"met", c.notice_met}};
-  if (c.policy->notice == CustomerNotice::days_before_end) notice["days"] = c.policy->notice_days;
-  Money refund = Money::from_minor(-c.refund.amount.minor());
-  ojson body = {
-      {"plan", request.contract.plan->id},
-      {"quantity", request.contract.quantity},
-      {"date", format_date(request.date)},
-      {"term", term_json(c.term.start, c.term.end)},
-      {"effective", to_string(c.policy->effective)},
-      {"service_until", format_date(c.service_until)},
-      {"last_day_of_service", format_date(add_days(c.service_until, -1))},
-      {"notice", notice},
-      {"auto_renew", c.auto_renew},
-      {"renews_once_more", c.renews_once_more},
-      {"renewal_charge", c.renews_once_more ? ojson(money(catalog, c.renewal_charge)) : ojson()},
-      {"refund",
-       {{"policy", to_string(c.policy->refund)},
-        {"amount", money(catalog, refund)},
-        {"proration", c.policy->refund == Refund::prorated && refund != Money::zero()
-                          ? proration_json(request.contract.plan->policies.change.basis, c.days)
-                          : ojson()},
-        {"line", response::line(catalog, c.refund)}}},
-      {"explanation",
-       explanation(catalog, {c.renews_once_more ? "cancel.after_one_more_term" : "cancel.service_until",
-                             {{"service_until", c.service_until},
-                              {"last_day", add_days(c.service_until, -1)},
-                              {"deadline", c.notice_deadline ? ExplanationArg(*c.notice_deadline) : ExplanationArg(std::string())}}})}};
-  return with_header(catalog, as_of_or(r, request.date), std::move(body));
+  return respond_with(catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& w) { cancel_result(w, catalog, request, c); });
 }
 
-ojson run_add_licenses(const Catalog& catalog, const json& doc) {
+std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "add", "as_of"});
   AddLicensesRequest request;
@@ -256,19 +421,8 @@ ojson run_add_licenses(const Catalog& catalog, const json& doc) {
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  ojson body = {
-      {"plan", request.contract.plan->id},
-      {"date", format_date(request.date)},
-      {"quantity_before", request.contract.quantity},
-      {"add", request.add},
-      {"quantity_after", request.contract.quantity + request.add},
-      {"co_termed", a.co_termed},
-      {"term", term_json(a.term.start, a.term.end)},
-      {"proration", proration_json(request.contract.plan->policies.change.basis, a.days)},
-      {"line", response::line(catalog, a.charge)},
-      {"charge", money(catalog, a.charge.amount)},
-      {"next_renewal", {{"date", format_date(a.next_renewal_date)}, {"amount", money(catalog, a.next_renewal_amount)}}}};
-  return with_header(catalog, as_of_or(r, request.date), std::move(body));
+  return respond_with(catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& w) { add_licenses_result(w, catalog, request, a); });
 }
 
 }  // namespace plancalc::api_detail

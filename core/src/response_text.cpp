@@ -5,28 +5,50 @@
 #include "plancalc/money.hpp"
 #include "plancalc/policy.hpp"
 #include "plancalc/rounding.hpp"
-#include "response_writer.hpp"
 
 namespace plancalc::response_text {
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 (the checks of
-// nlohmann's serializer: no overlongs, no surrogates, at most U+10FFFF).
+// nlohmann's messages for a string dump() refuses (type_error 316).
+std::string hex_byte(unsigned b) {
+  static const char hex[] = "0123456789ABCDEF";
+  return {hex[b >> 4 & 0xF], hex[b & 0xF]};
+}
+[[noreturn]] void invalid_byte(std::size_t index, unsigned b) {
+  throw InvalidUtf8("[json.exception.type_error.316] invalid UTF-8 byte at index " + std::to_string(index) +
+                    ": 0x" + hex_byte(b));
+}
+[[noreturn]] void incomplete(unsigned last) {
+  throw InvalidUtf8("[json.exception.type_error.316] incomplete UTF-8 string; last byte: 0x" + hex_byte(last));
+}
+
+// Length of the UTF-8 sequence that starts with the byte s[i] >= 0x80. As
+// nlohmann's serializer, refuses overlongs, surrogates and code points above
+// U+10FFFF, at the first byte that cannot continue the sequence.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    unsigned b = byte(k);
-    return b >= lo && b <= hi;
-  };
+  auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[k])); };
   unsigned b0 = byte(i);
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-  if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-  if (b0 == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-  return 0;
+  unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+  std::size_t n = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    n = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    n = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // no overlongs
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    n = 4;
+    if (b0 == 0xF0) lo = 0x90;  // no overlongs
+    if (b0 == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    invalid_byte(i, b0);
+  }
+  for (std::size_t k = i + 1; k < i + n; ++k) {
+    if (k >= s.size()) incomplete(byte(s.size() - 1));
+    if (byte(k) < lo || byte(k) > hi) invalid_byte(k, byte(k));
+    lo = 0x80, hi = 0xBF;
+  }
+  return n;
 }
 
 }  // namespace
@@ -62,9 +84,7 @@ void Writer::string(std::string_view s) {
       continue;
     }
     if (kind == 2) {
-      std::size_t n = utf8_length(s, i);
-      if (n == 0) throw NotUtf8{};
-      i += n;
+      i += utf8_length(s, i);
       continue;
     }
     put(s.data() + plain, i - plain);
@@ -160,18 +180,6 @@ void Writer::date(Date d) {
 
 namespace {
 
-template <std::size_t N>
-void date_field(Writer& w, const char (&k)[N], Date d) {
-  w.key(k);
-  w.date(d);
-}
-
-template <std::size_t N>
-void money_field(Writer& w, const Catalog& c, const char (&k)[N], Money m) {
-  w.key(k);
-  w.amount(m, *c.currency);
-}
-
 void arg_value(Writer& w, const Catalog& c, const ExplanationArg& value) {
   if (auto s = std::get_if<std::string>(&value)) {
     w.string(*s);
@@ -186,7 +194,8 @@ void arg_value(Writer& w, const Catalog& c, const ExplanationArg& value) {
   }
 }
 
-// = response::line(c, l)
+}  // namespace
+
 void line(Writer& w, const Catalog& c, const Line& l) {
   w.begin_object();
   w.field("kind", l.kind);
@@ -198,63 +207,11 @@ void line(Writer& w, const Catalog& c, const Line& l) {
   w.end_object();
 }
 
-// = response::period_json(c, ch)
-void period(Writer& w, const Catalog& c, const Charge& ch) {
+void names(Writer& w, const Names& n) {
   w.begin_object();
-  date_field(w, "start", ch.start);
-  date_field(w, "end", ch.end);
-  w.key("lines");
-  w.begin_array();
-  for (const Line& l : ch.priced.lines) line(w, c, l);
-  w.end_array();
-  money_field(w, c, "net", ch.priced.net);
-  w.key("tax");
-  if (ch.priced.tax) {
-    line(w, c, *ch.priced.tax);
-  } else {
-    w.null();
-  }
-  money_field(w, c, "total", ch.priced.total);
+  for (const auto& [locale, text] : n) w.field(locale, text);
   w.end_object();
 }
-
-// {"ok":true,"result":{ and the start of the result header:
-// response::catalog_ref(c) and response::conventions(c, ...) up to its as_of,
-// the object left open for header_end().
-void header_start(Writer& w, const Catalog& c) {
-  w.begin_object();
-  w.field("ok", true);
-  w.key("result");
-  w.begin_object();
-  w.key("catalog");
-  w.begin_object();
-  w.field("id", c.vendor.id);
-  w.field("fingerprint", c.fingerprint);
-  w.field("illustrative", c.vendor.illustrative);
-  w.end_object();
-  w.key("conventions");
-  w.begin_object();
-  w.field("currency", c.currency->code);
-  w.field("exponent", c.currency->exponent);
-  w.field("rounding_mode", to_string(c.rounding.mode));
-  money_field(w, c, "rounding_increment", Money::from_minor(c.rounding.increment_minor));
-  w.field("month_end", "clamp_to_last_day");
-  w.field("term", "half_open");
-  w.field("proration_basis", to_string(c.policies.change.basis));
-}
-
-// The header's start, from the engine's parts when there are some.
-void header(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of) {
-  if (parts) {
-    w.raw(parts->header);
-  } else {
-    header_start(w, c);
-  }
-  if (as_of) date_field(w, "as_of", *as_of);
-  w.end_object();
-}
-
-}  // namespace
 
 void explanation(Writer& w, const Catalog& c, const Explanation& e) {
   w.begin_object();
@@ -263,8 +220,8 @@ void explanation(Writer& w, const Catalog& c, const Explanation& e) {
   w.begin_object();
   const auto& args = e.args;
   for (std::size_t i = 0; i < args.size(); ++i) {
-    // ordered_json's args[name] = value keeps a repeated name at its first
-    // place with its last value.
+    // A repeated name keeps its first place and takes its last value (the
+    // response format of the tree writer this replaced: args[name] = value).
     bool seen = false;
     for (std::size_t j = 0; j < i && !seen; ++j) seen = args[j].first == args[i].first;
     if (seen) continue;
@@ -279,195 +236,180 @@ void explanation(Writer& w, const Catalog& c, const Explanation& e) {
   w.end_object();
 }
 
-std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start,
-                           std::optional<Date> as_of, const CatalogParts* parts) {
-  Writer w(1024 + 384 * q.schedule.size());
-  header(w, c, parts, as_of);
+void catalog_ref(Writer& w, const Catalog& c) {
+  w.begin_object();
+  w.field("id", c.vendor.id);
+  w.field("fingerprint", c.fingerprint);
+  w.field("illustrative", c.vendor.illustrative);
+  w.end_object();
+}
 
-  // = response::quote(c, q, horizon_months, start)
-  const Charge& first = q.first();
-  const Plan& p = *q.plan;
-  w.key("plan");
-  w.begin_object();  // = plan_ref
-  w.field("id", p.id);
-  w.field("tier", c.tiers[static_cast<std::size_t>(p.tier)].id);
-  w.field("billing_months", static_cast<std::int64_t>(p.billing_months));
-  w.field("unit", p.unit);
-  w.end_object();
-  w.field("quantity", static_cast<std::int64_t>(q.quantity));
-  w.key("first_period");
-  period(w, c, first);
-  w.key("effective_per_month");
+namespace {
+
+// {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of, both left open.
+void write_header_start(Writer& w, const Catalog& c) {
   w.begin_object();
-  money_field(w, c, "amount", q.effective_per_month);
-  w.key("explanation");  // = explanation(c, {"effective.per_month", {total, months}})
+  w.field("ok", true);
+  w.key("result");
   w.begin_object();
-  w.field("key", "effective.per_month");
-  w.key("args");
+  w.key("catalog");
+  catalog_ref(w, c);
+  w.key("conventions");
   w.begin_object();
-  money_field(w, c, "total", first.priced.total);
-  w.field("months", static_cast<std::int64_t>(p.billing_months));
-  w.end_object();
-  w.end_object();
-  w.end_object();
-  w.key("schedule");
-  w.begin_array();
-  for (const Charge& ch : q.schedule) {
-    w.begin_object();
-    w.field("index", static_cast<std::int64_t>(ch.index));
-    date_field(w, "start", ch.start);
-    date_field(w, "end", ch.end);
-    money_field(w, c, "amount", ch.priced.total);
-    if (ch.priced.tax) {
-      money_field(w, c, "net", ch.priced.net);
-      money_field(w, c, "tax", ch.priced.tax->amount);
-    }
-    if (ch.priced.price_from) date_field(w, "price_from", *ch.priced.price_from);
-    w.key("explanation");  // = explanation(c, {"schedule.period", {index, start, end}})
-    w.begin_object();
-    w.field("key", "schedule.period");
-    w.key("args");
-    w.begin_object();
-    w.field("index", static_cast<std::int64_t>(ch.index));
-    date_field(w, "start", ch.start);
-    date_field(w, "end", ch.end);
-    w.end_object();
-    w.end_object();
-    w.end_object();
-  }
-  w.end_array();
-  w.key("horizon");
-  w.begin_object();
-  w.field("months", static_cast<std::int64_t>(horizon_months));
-  date_field(w, "start", start);
-  date_field(w, "end", q.horizon_end);
-  date_field(w, "covered_until", q.covered_until());
-  w.field("charges", static_cast<std::uint64_t>(q.schedule.size()));
-  money_field(w, c, "net", q.horizon_net);
-  w.key("tax");
-  if (c.tax) {
-    w.amount(q.horizon_tax, *c.currency);
+  w.field("currency", c.currency->code);
+  w.field("exponent", c.currency->exponent);
+  w.field("rounding_mode", to_string(c.rounding.mode));
+  money_field(w, c, "rounding_increment", Money::from_minor(c.rounding.increment_minor));
+  w.field("month_end", "clamp_to_last_day");
+  w.field("term", "half_open");
+  w.field("proration_basis", to_string(c.policies.change.basis));
+}
+
+}  // namespace
+
+std::string header_start(const Catalog& c) {
+  Writer w(512);
+  write_header_start(w, c);
+  return w.take();
+}
+
+void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
+                  void (*more_conventions)(Writer&)) {
+  if (parts) {
+    w.raw(parts->header);
   } else {
-    w.null();
+    write_header_start(w, c);
   }
-  money_field(w, c, "total", q.horizon_total);
-  w.key("explanation");  // = explanation(c, {"horizon.total", {charges, months, covered_until}})
-  w.begin_object();
-  w.field("key", "horizon.total");
-  w.key("args");
-  w.begin_object();
-  w.field("charges", static_cast<std::int64_t>(q.schedule.size()));
-  w.field("months", static_cast<std::int64_t>(horizon_months));
-  date_field(w, "covered_until", q.covered_until());
+  if (as_of) date_field(w, "as_of", *as_of);
+  if (more_conventions) more_conventions(w);
   w.end_object();
-  w.end_object();
-  w.end_object();
+}
 
+std::string end_result(Writer& w) {
   w.end_object();
   w.end_object();
   return w.take();
 }
 
-CatalogParts catalog_parts(const Catalog& c) {
-  Writer w;
-  header_start(w, c);
-  return {w.take(), response::tiers(c).dump(), response::features(c).dump()};
+std::string error_response(const Error& e, std::string_view details) {
+  Writer w(256 + e.message().size() + e.path().size() + details.size());
+  w.begin_object();
+  w.field("ok", false);
+  w.key("error");
+  w.begin_object();
+  w.field("code", e.code());
+  w.field("message", e.message());
+  w.field("path", e.path());
+  w.field("source", e.source() == Source::catalog ? "catalog" : "request");
+  if (!details.empty()) {
+    w.key("details");
+    w.raw(details);
+  }
+  w.end_object();
+  w.end_object();
+  return w.take();
 }
 
-std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
-                                std::int64_t quantity, int horizon_months, Date start, std::optional<Date> as_of) {
-  Writer w(4096 + parts.tiers.size() + parts.features.size() + 512 * cmp.rows.size());
-  header(w, c, &parts, as_of);
+namespace {
 
-  // = response::comparison(c, cmp, quantity, horizon_months, start)
-  w.field("quantity", static_cast<std::int64_t>(quantity));
-  w.key("horizon");
-  w.begin_object();
-  w.field("months", static_cast<std::int64_t>(horizon_months));
-  date_field(w, "start", start);
-  date_field(w, "end", cmp.horizon_end);
-  w.end_object();
-  w.key("rows");
-  w.begin_array();
-  for (const CompareRow& row : cmp.rows) {
-    const Plan& p = *row.plan;
-    w.begin_object();
-    w.field("plan", p.id);
-    w.field("tier", c.tiers[static_cast<std::size_t>(p.tier)].id);
-    w.field("billing_months", static_cast<std::int64_t>(p.billing_months));
-    if (row.quote) {
-      const Quote& q = *row.quote;
-      money_field(w, c, "first_period_total", q.first().priced.total);
-      money_field(w, c, "effective_per_month", q.effective_per_month);
-      money_field(w, c, "horizon_total", q.horizon_total);
-      date_field(w, "covered_until", q.covered_until());
-      w.field("charges", static_cast<std::uint64_t>(q.schedule.size()));
-      w.field("rank", static_cast<std::int64_t>(row.rank));
+// The end of the string that starts at json[i].
+std::size_t skip_string(std::string_view json, std::size_t i) {
+  for (++i; json[i] != '"'; ++i) {
+    if (json[i] == '\\') ++i;
+  }
+  return i + 1;
+}
+
+// The end of the value that starts at json[i] (compact JSON: no whitespace).
+std::size_t skip_value(std::string_view json, std::size_t i) {
+  if (json[i] == '"') return skip_string(json, i);
+  if (json[i] != '{' && json[i] != '[') {  // a number, true, false or null
+    while (i < json.size() && json[i] != ',' && json[i] != '}' && json[i] != ']') ++i;
+    return i;
+  }
+  int depth = 0;
+  do {
+    if (json[i] == '"') {
+      i = skip_string(json, i);
+      continue;
+    }
+    if (json[i] == '{' || json[i] == '[') ++depth;
+    if (json[i] == '}' || json[i] == ']') --depth;
+    ++i;
+  } while (depth > 0);
+  return i;
+}
+
+// A reference token with ~1 and ~0 replaced; none for another ~ escape.
+std::optional<std::string> unescape_token(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~') {
+      out += token[i];
+    } else if (i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[++i] == '0' ? '~' : '/';
     } else {
-      w.key("error");
-      w.begin_object();
-      w.field("code", row.error->code());
-      w.field("message", row.error->message());
-      w.end_object();
+      return std::nullopt;
     }
-    w.end_object();
   }
-  w.end_array();
-  w.key("cheapest");
-  if (cmp.cheapest) {
-    w.begin_object();
-    w.field("plan", cmp.cheapest->plan->id);
-    w.key("explanation");
-    explanation(w, c, cmp.cheapest_explanation);
-    w.key("reasons");
-    w.begin_array();
-    for (const Explanation& e : cmp.reasons) explanation(w, c, e);
-    w.end_array();
-    w.end_object();
-  } else {
-    w.null();
-  }
-  w.key("savings");
-  w.begin_array();
-  for (const Saving& s : cmp.savings) {
-    w.begin_object();
-    w.field("tier", s.tier->id);
-    w.field("shorter_plan", s.shorter->id);
-    w.field("longer_plan", s.longer->id);
-    w.field("months", static_cast<std::int64_t>(s.months));
-    money_field(w, c, "shorter_cost", s.shorter_cost);
-    money_field(w, c, "longer_cost", s.longer_cost);
-    money_field(w, c, "saving", s.saving);
-    w.field("percent", format_permille(s.permille));
-    w.key("explanation");
-    explanation(w, c, s.explanation);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("break_even");
-  w.begin_array();
-  for (const BreakEven& b : cmp.break_evens) {
-    w.begin_object();
-    w.field("lower_plan", b.lower->id);
-    w.field("higher_plan", b.higher->id);
-    w.field("usage_key", b.allowance);
-    w.field("unit", b.unit);
-    w.field("from_usage", static_cast<std::int64_t>(b.usage));
-    money_field(w, c, "lower_cost", b.lower_cost);
-    money_field(w, c, "higher_cost", b.higher_cost);
-    w.key("explanation");
-    explanation(w, c, b.explanation);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("tiers");
-  w.raw(parts.tiers);
-  w.key("features");
-  w.raw(parts.features);
+  return out;
+}
 
-  w.end_object();
-  w.end_object();
-  return w.take();
+// An array index as RFC 6901 writes it: "0", or digits without a leading zero.
+std::optional<std::size_t> array_index(const std::string& token) {
+  if (token.empty() || token.size() > 9 || (token.size() > 1 && token[0] == '0')) return std::nullopt;
+  std::size_t n = 0;
+  for (char ch : token) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + static_cast<std::size_t>(ch - '0');
+  }
+  return n;
+}
+
+// The start of the member token names in the object or array at json[at].
+std::optional<std::size_t> member(std::string_view json, std::size_t at, const std::string& token) {
+  std::size_t i = at + 1;
+  if (json[at] == '{') {
+    Writer quoted(token.size() + 16);
+    quoted.string(token);  // the key as the Writer wrote it
+    while (json[i] != '}') {
+      std::size_t key_end = skip_string(json, i);
+      bool match = json.substr(i, key_end - i) == quoted.text();
+      i = key_end + 1;  // past the ':'
+      if (match) return i;
+      i = skip_value(json, i);
+      if (json[i] == ',') ++i;
+    }
+    return std::nullopt;
+  }
+  if (json[at] == '[') {
+    std::optional<std::size_t> index = array_index(token);
+    if (!index) return std::nullopt;
+    for (std::size_t n = *index; n > 0 && json[i] != ']'; --n) {
+      i = skip_value(json, i);
+      if (json[i] == ',') ++i;
+    }
+    if (json[i] == ']') return std::nullopt;
+    return i;
+  }
+  return std::nullopt;  // a string, number, true, false or null has no members
+}
+
+}  // namespace
+
+std::optional<std::string_view> value_at(std::string_view json, std::string_view pointer) {
+  std::size_t at = 0;
+  while (!pointer.empty()) {
+    if (pointer[0] != '/') return std::nullopt;
+    std::size_t end = pointer.find('/', 1);
+    std::optional<std::string> token = unescape_token(pointer.substr(1, end == std::string_view::npos ? end : end - 1));
+    if (!token) return std::nullopt;
+    std::optional<std::size_t> next = member(json, at, *token);
+    if (!next) return std::nullopt;
+    at = *next;
+    pointer = end == std::string_view::npos ? std::string_view() : pointer.substr(end);
+  }
+  return json.substr(at, skip_value(json, at) - at);
 }
 
 }  // namespace plancalc::response_text

@@ -1,33 +1,51 @@
-// The hot responses written straight as JSON text, without building an
-// nlohmann::ordered_json tree first. Building that tree and dumping it took
-// about 95 % of a `quote` call (one heap node per value); writing the text
-// directly gives the same bytes for a fraction of the work (docs/performance.md).
+// Every response is written straight as compact JSON text, with no JSON tree
+// in between: one growing buffer, keys in the order docs/api.md gives them.
+// Building an nlohmann::ordered_json tree and dumping it took about 95 % of a
+// `quote` call (one heap node per value), and its code, inlined at every
+// field, was most of the WebAssembly module (docs/performance.md).
 //
-// The tree writers in response_writer.cpp stay the reference: every function
-// here produces exactly the bytes of its counterpart (named in its comment),
-// which tests/core/response_text_test.cpp checks over every plan of every
-// catalog in plans/. A change to a response shape changes both.
+// The bytes are those nlohmann's dump() wrote when the responses were trees
+// (the golden corpus in tests/golden pins them): compact, strings escaped as
+// dump() escapes them (no ensure_ascii), integers in decimal, and a string
+// that is not valid UTF-8 refused with dump()'s own exception.
+//
+// This file: the Writer, and the parts every response shares (header,
+// explanations, lines, names, errors). The responses themselves are written
+// in response_writer.cpp (quote, compare, describe), sla_response.cpp,
+// lifecycle_api.cpp and api.cpp (check), one small function per part.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
+#include "plancalc/calendar.hpp"
 #include "plancalc/catalog.hpp"
-#include "plancalc/compare.hpp"
+#include "plancalc/error.hpp"
 #include "plancalc/explanation.hpp"
 #include "plancalc/money.hpp"
-#include "plancalc/quote.hpp"
+#include "plancalc/pricing.hpp"
 
 namespace plancalc::response_text {
 
-// Thrown when a string to write is not valid UTF-8 (where nlohmann's dump
-// would throw): the caller falls back to the tree writer, so even then the
-// response is the reference one.
-struct NotUtf8 {};
+// A string to write is not valid UTF-8. what() is the message of the
+// type_error 316 nlohmann's dump() threw for it, so the api answers exactly
+// as it did then (internal_error, "internal error: " + what()). The engine
+// never makes such a string: catalogs and requests are parsed as UTF-8, and
+// excerpt() cuts only between characters.
+class InvalidUtf8 : public std::exception {
+ public:
+  explicit InvalidUtf8(std::string message) : message_(std::move(message)) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  std::string message_;
+};
 
 // Writes compact JSON into its own buffer, keeping track of the commas.
 class Writer {
@@ -80,9 +98,16 @@ class Writer {
   void value(const std::string& s) { string(s); }
   void value(const char* s) { string(s); }
   void value(bool v) { boolean(v); }
-  void value(int v) { integer(v); }
-  void value(std::int64_t v) { integer(v); }
-  void value(std::uint64_t v) { unsigned_integer(v); }
+  // Any integer type (int, std::size_t, std::int64_t: their widths differ
+  // between the native and the wasm build).
+  template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+  void value(T v) {
+    if constexpr (std::is_signed_v<T>) {
+      integer(v);
+    } else {
+      unsigned_integer(v);
+    }
+  }
   // JSON text written as it is (a part written before).
   void raw(std::string_view json) {
     separate();
@@ -125,25 +150,81 @@ class Writer {
   bool first_ = true;
 };
 
-// What a comparison says about the catalog alone, written once per engine
-// with the tree writer.
+// --- Parts every response shares --------------------------------------------
+
+template <std::size_t N>
+void date_field(Writer& w, const char (&k)[N], Date d) {
+  w.key(k);
+  w.date(d);
+}
+
+template <std::size_t N>
+void money_field(Writer& w, const Catalog& c, const char (&k)[N], Money m) {
+  w.key(k);
+  w.amount(m, *c.currency);
+}
+
+// A date, or null.
+template <std::size_t N>
+void optional_date_field(Writer& w, const char (&k)[N], const std::optional<Date>& d) {
+  w.key(k);
+  if (d) {
+    w.date(*d);
+  } else {
+    w.null();
+  }
+}
+
+// A text, or null when empty (an optional note).
+template <std::size_t N>
+void text_or_null_field(Writer& w, const char (&k)[N], const std::string& s) {
+  w.key(k);
+  if (s.empty()) {
+    w.null();
+  } else {
+    w.string(s);
+  }
+}
+
+// {"en": "...", "es": "..."}: translated names, locales unique (read from a JSON object).
+void names(Writer& w, const Names& n);
+// {"key": ..., "args": {...}}; an arg name given twice keeps its first place
+// and takes its last value (as the tree's args[name] = value did).
+void explanation(Writer& w, const Catalog& c, const Explanation& e);
+// A priced line: kind, quantity, unit_amount (when there is one), amount, explanation.
+void line(Writer& w, const Catalog& c, const Line& l);
+
+// What a catalog's responses repeat on every call, written once per engine
+// (Engine::Engine) and spliced in: the result header up to the conventions'
+// as_of, and compare's and describe's tiers and features (response_writer.hpp).
 struct CatalogParts {
   std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
-  std::string tiers;     // = response::tiers(c).dump()
-  std::string features;  // = response::features(c).dump()
+  std::string tiers;     // response::tiers
+  std::string features;  // response::features
 };
-CatalogParts catalog_parts(const Catalog& c);
 
-// = response::explanation(c, e) (args with the same name: the last value at the first place).
-void explanation(Writer& w, const Catalog& c, const Explanation& e);
+// {"ok":true,"result":{"catalog":{id, fingerprint, illustrative},
+//  "conventions":{currency, ..., proration_basis[, as_of][, more_conventions]}
+// and the result left open for the operation's own fields. parts: the
+// engine's, or none (then the header is written here).
+void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
+                  void (*more_conventions)(Writer&) = nullptr);
+// Closes the result and the response; the whole response text.
+std::string end_result(Writer& w);
+// The header's start as begin_result() writes it without parts (for CatalogParts::header).
+std::string header_start(const Catalog& c);
+// {"id", "fingerprint", "illustrative"}: which catalog a result comes from.
+void catalog_ref(Writer& w, const Catalog& c);
 
-// = response::ok(api_detail::with_header(c, as_of, response::quote(c, q, horizon_months, start))).dump()
-// (parts: the engine's, for the header; written here without them.)
-std::string quote_response(const Catalog& c, const Quote& q, int horizon_months, Date start, std::optional<Date> as_of,
-                           const CatalogParts* parts = nullptr);
+// {"ok":false,"error":{"code","message","path","source"[,"details":details]}}
+// details: JSON text, written as it is (DetailedError).
+std::string error_response(const Error& e, std::string_view details = {});
 
-// = response::ok(api_detail::with_header(c, as_of, response::comparison(c, cmp, quantity, horizon_months, start))).dump()
-std::string comparison_response(const Catalog& c, const CatalogParts& parts, const Comparison& cmp,
-                                std::int64_t quantity, int horizon_months, Date start, std::optional<Date> as_of);
+// --- Reading a response back (check compares figures of results) -------------
+
+// The text of the value at a JSON Pointer (RFC 6901) in JSON text a Writer
+// wrote; none where nlohmann's at(json_pointer) threw: no such key, an index
+// past the end or not a plain decimal ("01", "-"), a malformed pointer.
+std::optional<std::string_view> value_at(std::string_view json, std::string_view pointer);
 
 }  // namespace plancalc::response_text

@@ -1,324 +1,487 @@
 #include "response_writer.hpp"
 
+#include "plancalc/rounding.hpp"
 #include "sla_response.hpp"
 
 namespace plancalc::response {
-
-std::string money(const Catalog& c, Money m) { return format_amount(m, *c.currency); }
-
 namespace {
 
+using response_text::date_field;
+using response_text::explanation;
+using response_text::line;
+using response_text::money_field;
+using response_text::names;
 
-ojson plan_ref(const Plan& p, const Catalog& c) {
-  return {{"id", p.id},
-          {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
-          {"billing_months", p.billing_months},
-          {"unit", p.unit}};
+const std::string& tier_id(const Catalog& c, const Plan& p) { return c.tiers[static_cast<std::size_t>(p.tier)].id; }
+
+// --- Catalog parts --------------------------------------------------------------
+
+void feature(Writer& w, const Feature& f) {
+  w.begin_object();
+  w.field("id", f.id);
+  w.field("name", f.name);
+  w.key("names");
+  names(w, f.names);
+  w.end_object();
 }
 
-ojson tier(const Catalog& c, const Tier& t) {
-  ojson features = ojson::array();
-  for (const Feature& f : t.features) {
-    features.push_back({{"id", f.id}, {"name", f.name}, {"names", names(f.names)}});
+void tier(Writer& w, const Catalog& c, const Tier& t) {
+  w.begin_object();
+  w.field("id", t.id);
+  w.field("name", t.name);
+  w.key("names");
+  names(w, t.names);
+  w.field("rank", t.rank);
+  w.key("features");
+  w.begin_array();
+  for (const Feature& f : t.features) feature(w, f);
+  w.end_array();
+  if (t.sla) {
+    w.key("sla");
+    tier_sla(w, c, *t.sla);
   }
-  ojson out = {{"id", t.id}, {"name", t.name}, {"names", names(t.names)}, {"rank", t.rank},
-               {"features", features}};
-  if (t.sla) out["sla"] = tier_sla(c, *t.sla);
-  return out;
+  w.end_object();
+}
+
+// --- quote --------------------------------------------------------------------
+
+// {"id", "tier", "billing_months", "unit"}
+void plan_ref(Writer& w, const Catalog& c, const Plan& p) {
+  w.begin_object();
+  w.field("id", p.id);
+  w.field("tier", tier_id(c, p));
+  w.field("billing_months", p.billing_months);
+  w.field("unit", p.unit);
+  w.end_object();
+}
+
+// A billing period's lines and totals: net, tax (null without a catalog tax), total.
+void period(Writer& w, const Catalog& c, const Charge& ch) {
+  w.begin_object();
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
+  w.key("lines");
+  w.begin_array();
+  for (const Line& l : ch.priced.lines) line(w, c, l);
+  w.end_array();
+  money_field(w, c, "net", ch.priced.net);
+  w.key("tax");
+  if (ch.priced.tax) {
+    line(w, c, *ch.priced.tax);
+  } else {
+    w.null();
+  }
+  money_field(w, c, "total", ch.priced.total);
+  w.end_object();
+}
+
+// The explanations below are written field by field, not built as an
+// Explanation first: a quote writes one per charge.
+
+void effective_per_month(Writer& w, const Catalog& c, const Quote& q) {
+  w.begin_object();
+  money_field(w, c, "amount", q.effective_per_month);
+  w.key("explanation");  // effective.per_month {total, months}
+  w.begin_object();
+  w.field("key", "effective.per_month");
+  w.key("args");
+  w.begin_object();
+  money_field(w, c, "total", q.first().priced.total);
+  w.field("months", q.plan->billing_months);
+  w.end_object();
+  w.end_object();
+  w.end_object();
+}
+
+void schedule_item(Writer& w, const Catalog& c, const Charge& ch) {
+  w.begin_object();
+  w.field("index", ch.index);
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
+  money_field(w, c, "amount", ch.priced.total);
+  if (ch.priced.tax) {
+    money_field(w, c, "net", ch.priced.net);
+    money_field(w, c, "tax", ch.priced.tax->amount);
+  }
+  if (ch.priced.price_from) date_field(w, "price_from", *ch.priced.price_from);
+  w.key("explanation");  // schedule.period {index, start, end}
+  w.begin_object();
+  w.field("key", "schedule.period");
+  w.key("args");
+  w.begin_object();
+  w.field("index", ch.index);
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
+  w.end_object();
+  w.end_object();
+  w.end_object();
+}
+
+void horizon(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start) {
+  w.begin_object();
+  w.field("months", horizon_months);
+  date_field(w, "start", start);
+  date_field(w, "end", q.horizon_end);
+  date_field(w, "covered_until", q.covered_until());
+  w.field("charges", q.schedule.size());
+  money_field(w, c, "net", q.horizon_net);
+  w.key("tax");
+  if (c.tax) {
+    w.amount(q.horizon_tax, *c.currency);
+  } else {
+    w.null();
+  }
+  money_field(w, c, "total", q.horizon_total);
+  w.key("explanation");  // horizon.total {charges, months, covered_until}
+  w.begin_object();
+  w.field("key", "horizon.total");
+  w.key("args");
+  w.begin_object();
+  w.field("charges", q.schedule.size());
+  w.field("months", horizon_months);
+  date_field(w, "covered_until", q.covered_until());
+  w.end_object();
+  w.end_object();
+  w.end_object();
+}
+
+// --- compare --------------------------------------------------------------------
+
+void compare_row(Writer& w, const Catalog& c, const CompareRow& row) {
+  const Plan& p = *row.plan;
+  w.begin_object();
+  w.field("plan", p.id);
+  w.field("tier", tier_id(c, p));
+  w.field("billing_months", p.billing_months);
+  if (row.quote) {
+    const Quote& q = *row.quote;
+    money_field(w, c, "first_period_total", q.first().priced.total);
+    money_field(w, c, "effective_per_month", q.effective_per_month);
+    money_field(w, c, "horizon_total", q.horizon_total);
+    date_field(w, "covered_until", q.covered_until());
+    w.field("charges", q.schedule.size());
+    w.field("rank", row.rank);
+  } else {
+    w.key("error");
+    w.begin_object();
+    w.field("code", row.error->code());
+    w.field("message", row.error->message());
+    w.end_object();
+  }
+  w.end_object();
+}
+
+void cheapest(Writer& w, const Catalog& c, const Comparison& cmp) {
+  if (!cmp.cheapest) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.field("plan", cmp.cheapest->plan->id);
+  w.key("explanation");
+  explanation(w, c, cmp.cheapest_explanation);
+  w.key("reasons");
+  w.begin_array();
+  for (const Explanation& e : cmp.reasons) explanation(w, c, e);
+  w.end_array();
+  w.end_object();
+}
+
+void saving(Writer& w, const Catalog& c, const Saving& s) {
+  w.begin_object();
+  w.field("tier", s.tier->id);
+  w.field("shorter_plan", s.shorter->id);
+  w.field("longer_plan", s.longer->id);
+  w.field("months", s.months);
+  money_field(w, c, "shorter_cost", s.shorter_cost);
+  money_field(w, c, "longer_cost", s.longer_cost);
+  money_field(w, c, "saving", s.saving);
+  w.field("percent", format_permille(s.permille));
+  w.key("explanation");
+  explanation(w, c, s.explanation);
+  w.end_object();
+}
+
+void break_even(Writer& w, const Catalog& c, const BreakEven& b) {
+  w.begin_object();
+  w.field("lower_plan", b.lower->id);
+  w.field("higher_plan", b.higher->id);
+  w.field("usage_key", b.allowance);
+  w.field("unit", b.unit);
+  w.field("from_usage", b.usage);
+  money_field(w, c, "lower_cost", b.lower_cost);
+  money_field(w, c, "higher_cost", b.higher_cost);
+  w.key("explanation");
+  explanation(w, c, b.explanation);
+  w.end_object();
+}
+
+// --- describe -------------------------------------------------------------------
+
+void vendor(Writer& w, const Vendor& v) {
+  w.begin_object();
+  w.field("id", v.id);
+  w.field("name", v.name);
+  w.key("names");
+  names(w, v.names);
+  w.field("source", v.source);
+  w.field("illustrative", v.illustrative);
+  w.field("note", v.note);
+  w.end_object();
+}
+
+// null, or {"model": "per_unit", "unit_amount"} / {"model": "package",
+// "package_size", "package_amount"}, and "current_month_only".
+void overage(Writer& w, const Catalog& c, const std::optional<Overage>& overage) {
+  if (!overage) {
+    w.null();
+    return;
+  }
+  const Overage& o = *overage;
+  w.begin_object();
+  if (o.model == Overage::Model::per_unit) {
+    w.field("model", "per_unit");
+    money_field(w, c, "unit_amount", o.unit_amount);
+  } else {
+    w.field("model", "package");
+    w.field("package_size", o.package_size);
+    money_field(w, c, "package_amount", o.package_amount);
+  }
+  w.field("current_month_only", o.current_month_only);
+  w.end_object();
+}
+
+void allowance(Writer& w, const Catalog& c, const Allowance& a) {
+  w.begin_object();
+  w.field("id", a.id);
+  w.field("name", a.name);
+  w.key("names");
+  names(w, a.names);
+  w.field("unit", a.unit);
+  w.field("included", a.included);
+  w.field("per_quantity", a.per_quantity);
+  w.field("rollover", a.rollover);
+  w.key("overage");
+  overage(w, c, a.overage);
+  w.end_object();
+}
+
+// null, or {"sold_until", "renewable_until" (a date or null)}
+void legacy(Writer& w, const std::optional<Legacy>& legacy) {
+  if (!legacy) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  date_field(w, "sold_until", legacy->sold_until);
+  response_text::optional_date_field(w, "renewable_until", legacy->renewable_until);
+  w.end_object();
+}
+
+void plan(Writer& w, const Catalog& c, const Plan& p) {
+  w.begin_object();
+  w.field("id", p.id);
+  w.field("tier", tier_id(c, p));
+  w.field("billing_months", p.billing_months);
+  w.field("unit", p.unit);
+  w.field("name", p.name);
+  w.key("names");
+  names(w, p.names);
+  w.field("min_quantity", p.min_quantity);
+  w.field("max_quantity", p.max_quantity);
+  w.field("on_request", !p.prices.empty() && p.prices.back().price.model == PriceModel::on_request);
+  w.key("legacy");
+  legacy(w, p.legacy);
+  w.field("trial", p.trial);
+  w.key("allowances");
+  w.begin_array();
+  for (const Allowance& a : p.allowances) allowance(w, c, a);
+  w.end_array();
+  w.end_object();
+}
+
+void product(Writer& w, const Product& p) {
+  w.begin_object();
+  w.field("id", p.id);
+  w.field("name", p.name);
+  w.key("names");
+  names(w, p.names);
+  w.end_object();
+}
+
+void service(Writer& w, const Catalog& c, const HourlyService& s) {
+  w.begin_object();
+  w.field("id", s.id);
+  w.field("name", s.name);
+  w.key("names");
+  names(w, s.names);
+  money_field(w, c, "rate_per_hour", s.rate_per_hour);
+  w.field("increment_minutes", s.increment_minutes);
+  w.field("minimum_minutes", s.minimum_minutes);
+  w.end_object();
+}
+
+// percent and amount: one of them, the other null.
+void discount(Writer& w, const Catalog& c, const Discount& d) {
+  w.begin_object();
+  w.field("id", d.id);
+  w.field("name", d.name);
+  w.key("names");
+  names(w, d.names);
+  w.key("percent");
+  if (d.kind == Discount::Kind::percent) {
+    w.string(format_rate(d.rate));
+  } else {
+    w.null();
+  }
+  w.key("amount");
+  if (d.kind == Discount::Kind::fixed) {
+    w.amount(d.amount, *c.currency);
+  } else {
+    w.null();
+  }
+  w.key("context");
+  w.begin_object();  // keys unique: read from a JSON object
+  for (const auto& [k, v] : d.context) w.field(k, v);
+  w.end_object();
+  w.field("needs_coupon", d.coupon.has_value());
+  w.end_object();
+}
+
+// null, or {"label", "names", "rate", "inclusive"}
+void tax(Writer& w, const std::optional<Tax>& tax) {
+  if (!tax) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.field("label", tax->label);
+  w.key("names");
+  names(w, tax->names);
+  w.field("rate", format_rate(tax->rate));
+  w.field("inclusive", tax->inclusive);
+  w.end_object();
+}
+
+// A catalog part: spliced from the engine's parts, or written here.
+void part(Writer& w, const Catalog& c, const CatalogParts* parts, std::string CatalogParts::*text,
+          void (*write)(Writer&, const Catalog&)) {
+  if (parts) {
+    w.raw(parts->*text);
+  } else {
+    write(w, c);
+  }
 }
 
 }  // namespace
 
-ojson tiers(const Catalog& c) {
-  ojson out = ojson::array();
-  for (int t : tiers_by_rank(c)) out.push_back(tier(c, c.tiers[static_cast<std::size_t>(t)]));
-  return out;
+void tiers(Writer& w, const Catalog& c) {
+  w.begin_array();
+  for (int t : tiers_by_rank(c)) tier(w, c, c.tiers[static_cast<std::size_t>(t)]);
+  w.end_array();
 }
 
-ojson features(const Catalog& c) {
-  ojson out = ojson::array();
+void features(Writer& w, const Catalog& c) {
+  std::vector<int> ranked = tiers_by_rank(c);
+  w.begin_array();
   for (const FeatureRow& f : feature_matrix(c)) {
-    ojson in = ojson::object();
-    for (int t : tiers_by_rank(c)) {
-      in[c.tiers[static_cast<std::size_t>(t)].id] = static_cast<bool>(f.in_tier[static_cast<std::size_t>(t)]);
+    w.begin_object();
+    w.field("id", f.feature->id);
+    w.field("name", f.feature->name);
+    w.key("names");
+    names(w, f.feature->names);
+    w.key("tiers");
+    w.begin_object();
+    for (int t : ranked) {
+      w.field(c.tiers[static_cast<std::size_t>(t)].id, static_cast<bool>(f.in_tier[static_cast<std::size_t>(t)]));
     }
-    out.push_back({{"id", f.feature->id},
-                   {"name", f.feature->name},
-                   {"names", names(f.feature->names)},
-                   {"tiers", in}});
+    w.end_object();
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-ojson error(const Error& e) {
-  return {{"ok", false},
-          {"error",
-           {{"code", e.code()},
-            {"message", e.message()},
-            {"path", e.path()},
-            {"source", e.source() == Source::catalog ? "catalog" : "request"}}}};
+CatalogParts catalog_parts(const Catalog& c) {
+  Writer t(8192);
+  tiers(t, c);
+  Writer f(8192);
+  features(f, c);
+  return {response_text::header_start(c), t.take(), f.take()};
 }
 
-ojson ok(ojson result) { return {{"ok", true}, {"result", std::move(result)}}; }
-
-ojson catalog_ref(const Catalog& c) {
-  return {{"id", c.vendor.id}, {"fingerprint", c.fingerprint}, {"illustrative", c.vendor.illustrative}};
+void quote(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start) {
+  w.key("plan");
+  plan_ref(w, c, *q.plan);
+  w.field("quantity", q.quantity);
+  w.key("first_period");
+  period(w, c, q.first());
+  w.key("effective_per_month");
+  effective_per_month(w, c, q);
+  w.key("schedule");
+  w.begin_array();
+  for (const Charge& ch : q.schedule) schedule_item(w, c, ch);
+  w.end_array();
+  w.key("horizon");
+  horizon(w, c, q, horizon_months, start);
 }
 
-ojson conventions(const Catalog& c, std::optional<Date> as_of) {
-  ojson out = {{"currency", c.currency->code},
-          {"exponent", c.currency->exponent},
-          {"rounding_mode", to_string(c.rounding.mode)},
-          {"rounding_increment", money(c, Money::from_minor(c.rounding.increment_minor))},
-          {"month_end", "clamp_to_last_day"},
-          {"term", "half_open"},
-          {"proration_basis", to_string(c.policies.change.basis)}};
-  if (as_of) out["as_of"] = format_date(*as_of);
-  return out;
+void comparison(Writer& w, const Catalog& c, const CatalogParts* parts, const Comparison& cmp,
+                std::int64_t quantity, int horizon_months, Date start) {
+  w.field("quantity", quantity);
+  w.key("horizon");
+  w.begin_object();
+  w.field("months", horizon_months);
+  date_field(w, "start", start);
+  date_field(w, "end", cmp.horizon_end);
+  w.end_object();
+  w.key("rows");
+  w.begin_array();
+  for (const CompareRow& row : cmp.rows) compare_row(w, c, row);
+  w.end_array();
+  w.key("cheapest");
+  cheapest(w, c, cmp);
+  w.key("savings");
+  w.begin_array();
+  for (const Saving& s : cmp.savings) saving(w, c, s);
+  w.end_array();
+  w.key("break_even");
+  w.begin_array();
+  for (const BreakEven& b : cmp.break_evens) break_even(w, c, b);
+  w.end_array();
+  w.key("tiers");
+  part(w, c, parts, &CatalogParts::tiers, tiers);
+  w.key("features");
+  part(w, c, parts, &CatalogParts::features, features);
 }
 
-ojson explanation(const Catalog& c, const Explanation& e) {
-  ojson args = ojson::object();
-  for (const auto& [name, value] : e.args) {
-    if (auto s = std::get_if<std::string>(&value)) {
-      args[name] = *s;
-    } else if (auto i = std::get_if<std::int64_t>(&value)) {
-      args[name] = *i;
-    } else if (auto m = std::get_if<Money>(&value)) {
-      args[name] = money(c, *m);
-    } else if (auto d = std::get_if<Date>(&value)) {
-      args[name] = format_date(*d);
-    } else if (auto r = std::get_if<Rate>(&value)) {
-      args[name] = format_rate(*r);
-    }
-  }
-  return {{"key", e.key}, {"args", args}};
-}
-
-ojson line(const Catalog& c, const Line& l) {
-  ojson out = {{"kind", l.kind}, {"quantity", l.quantity}};
-  if (l.unit_amount) out["unit_amount"] = money(c, *l.unit_amount);
-  out["amount"] = money(c, l.amount);
-  out["explanation"] = explanation(c, l.explanation);
-  return out;
-}
-
-ojson names(const Names& n) {
-  ojson out = ojson::object();
-  for (const auto& [locale, text] : n) out[locale] = text;
-  return out;
-}
-
-// A billing period's lines and totals: net, tax (null without a catalog tax), total.
-ojson period_json(const Catalog& c, const Charge& ch) {
-  ojson lines = ojson::array();
-  for (const Line& l : ch.priced.lines) lines.push_back(line(c, l));
-  return {{"start", format_date(ch.start)},
-          {"end", format_date(ch.end)},
-          {"lines", lines},
-          {"net", money(c, ch.priced.net)},
-          {"tax", ch.priced.tax ? line(c, *ch.priced.tax) : ojson()},
-          {"total", money(c, ch.priced.total)}};
-}
-
-ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start) {
-  const Charge& first = q.first();
-  ojson schedule = ojson::array();
-  for (const Charge& ch : q.schedule) {
-    ojson item = {{"index", ch.index},
-                  {"start", format_date(ch.start)},
-                  {"end", format_date(ch.end)},
-                  {"amount", money(c, ch.priced.total)}};
-    if (ch.priced.tax) {
-      item["net"] = money(c, ch.priced.net);
-      item["tax"] = money(c, ch.priced.tax->amount);
-    }
-    if (ch.priced.price_from) item["price_from"] = format_date(*ch.priced.price_from);
-    item["explanation"] = explanation(
-        c, {"schedule.period",
-            {{"index", static_cast<std::int64_t>(ch.index)}, {"start", ch.start}, {"end", ch.end}}});
-    schedule.push_back(std::move(item));
-  }
-  const Plan& p = *q.plan;
-  return {
-      {"plan", plan_ref(p, c)},
-      {"quantity", q.quantity},
-      {"first_period", period_json(c, first)},
-      {"effective_per_month",
-       {{"amount", money(c, q.effective_per_month)},
-        {"explanation",
-         explanation(c, {"effective.per_month",
-                         {{"total", first.priced.total},
-                          {"months", static_cast<std::int64_t>(p.billing_months)}}})}}},
-      {"schedule", schedule},
-      {"horizon",
-       {{"months", horizon_months},
-        {"start", format_date(start)},
-        {"end", format_date(q.horizon_end)},
-        {"covered_until", format_date(q.covered_until())},
-        {"charges", q.schedule.size()},
-        {"net", money(c, q.horizon_net)},
-        {"tax", c.tax ? ojson(money(c, q.horizon_tax)) : ojson()},
-        {"total", money(c, q.horizon_total)},
-        {"explanation",
-         explanation(c, {"horizon.total",
-                         {{"charges", static_cast<std::int64_t>(q.schedule.size())},
-                          {"months", static_cast<std::int64_t>(horizon_months)},
-                          {"covered_until", q.covered_until()}}})}}}};
-}
-
-ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
-                 int horizon_months, Date start) {
-  ojson rows = ojson::array();
-  for (const CompareRow& row : cmp.rows) {
-    const Plan& p = *row.plan;
-    ojson r = {{"plan", p.id},
-               {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
-               {"billing_months", p.billing_months}};
-    if (row.quote) {
-      const Quote& q = *row.quote;
-      r["first_period_total"] = money(c, q.first().priced.total);
-      r["effective_per_month"] = money(c, q.effective_per_month);
-      r["horizon_total"] = money(c, q.horizon_total);
-      r["covered_until"] = format_date(q.covered_until());
-      r["charges"] = q.schedule.size();
-      r["rank"] = row.rank;
-    } else {
-      r["error"] = {{"code", row.error->code()}, {"message", row.error->message()}};
-    }
-    rows.push_back(std::move(r));
-  }
-  ojson cheapest = nullptr;
-  if (cmp.cheapest) {
-    cheapest = {{"plan", cmp.cheapest->plan->id},
-                {"explanation", explanation(c, cmp.cheapest_explanation)}};
-  }
-  ojson savings = ojson::array();
-  for (const Saving& s : cmp.savings) {
-    savings.push_back({{"tier", s.tier->id},
-                       {"shorter_plan", s.shorter->id},
-                       {"longer_plan", s.longer->id},
-                       {"months", s.months},
-                       {"shorter_cost", money(c, s.shorter_cost)},
-                       {"longer_cost", money(c, s.longer_cost)},
-                       {"saving", money(c, s.saving)},
-                       {"percent", format_permille(s.permille)},
-                       {"explanation", explanation(c, s.explanation)}});
-  }
-  ojson break_evens = ojson::array();
-  for (const BreakEven& b : cmp.break_evens) {
-    break_evens.push_back({{"lower_plan", b.lower->id},
-                           {"higher_plan", b.higher->id},
-                           {"usage_key", b.allowance},
-                           {"unit", b.unit},
-                           {"from_usage", b.usage},
-                           {"lower_cost", money(c, b.lower_cost)},
-                           {"higher_cost", money(c, b.higher_cost)},
-                           {"explanation", explanation(c, b.explanation)}});
-  }
-  ojson reasons = ojson::array();
-  for (const Explanation& e : cmp.reasons) reasons.push_back(explanation(c, e));
-  if (!cheapest.is_null()) cheapest["reasons"] = reasons;
-  return {{"quantity", quantity},
-          {"horizon",
-           {{"months", horizon_months}, {"start", format_date(start)}, {"end", format_date(cmp.horizon_end)}}},
-          {"rows", rows},
-          {"cheapest", cheapest},
-          {"savings", savings},
-          {"break_even", break_evens},
-          {"tiers", tiers(c)},
-          {"features", features(c)}};
-}
-
-ojson allowances_json(const Catalog& c, const Plan& p) {
-  ojson out = ojson::array();
-  for (const Allowance& a : p.allowances) {
-    ojson overage = nullptr;
-    if (a.overage) {
-      const Overage& o = *a.overage;
-      overage = o.model == Overage::Model::per_unit
-                    ? ojson{{"model", "per_unit"}, {"unit_amount", money(c, o.unit_amount)}}
-                    : ojson{{"model", "package"}, {"package_size", o.package_size}, {"package_amount", money(c, o.package_amount)}};
-      overage["current_month_only"] = o.current_month_only;
-    }
-    out.push_back({{"id", a.id},
-                   {"name", a.name},
-                   {"names", names(a.names)},
-                   {"unit", a.unit},
-                   {"included", a.included},
-                   {"per_quantity", a.per_quantity},
-                   {"rollover", a.rollover},
-                   {"overage", overage}});
-  }
-  return out;
-}
-
-ojson describe(const Catalog& c) {
-  ojson plans = ojson::array();
-  for (const Plan& p : c.plans) {
-    plans.push_back({{"id", p.id},
-                     {"tier", c.tiers[static_cast<std::size_t>(p.tier)].id},
-                     {"billing_months", p.billing_months},
-                     {"unit", p.unit},
-                     {"name", p.name},
-                     {"names", names(p.names)},
-                     {"min_quantity", p.min_quantity},
-                     {"max_quantity", p.max_quantity},
-                     {"on_request", !p.prices.empty() && p.prices.back().price.model == PriceModel::on_request},
-                     {"legacy", p.legacy ? ojson{{"sold_until", format_date(p.legacy->sold_until)},
-                                                 {"renewable_until", p.legacy->renewable_until
-                                                                          ? ojson(format_date(*p.legacy->renewable_until))
-                                                                          : ojson()}}
-                                         : ojson()},
-                     {"trial", p.trial},
-                     {"allowances", allowances_json(c, p)}});
-  }
-  ojson services = ojson::array();
-  for (const HourlyService& s : c.services) {
-    services.push_back({{"id", s.id},
-                        {"name", s.name},
-                        {"names", names(s.names)},
-                        {"rate_per_hour", money(c, s.rate_per_hour)},
-                        {"increment_minutes", s.increment_minutes},
-                        {"minimum_minutes", s.minimum_minutes}});
-  }
-  ojson discounts = ojson::array();
-  for (const Discount& d : c.discounts) {
-    ojson context = ojson::object();
-    for (const auto& [k, v] : d.context) context[k] = v;
-    discounts.push_back({{"id", d.id},
-                         {"name", d.name},
-                         {"names", names(d.names)},
-                         {"percent", d.kind == Discount::Kind::percent ? ojson(format_rate(d.rate)) : ojson()},
-                         {"amount", d.kind == Discount::Kind::fixed ? ojson(money(c, d.amount)) : ojson()},
-                         {"context", context},
-                         {"needs_coupon", d.coupon.has_value()}});
-  }
-  ojson products = ojson::array();
-  for (const Product& p : c.products) {
-    products.push_back({{"id", p.id}, {"name", p.name}, {"names", names(p.names)}});
-  }
-  return {{"vendor",
-           {{"id", c.vendor.id},
-            {"name", c.vendor.name},
-            {"names", names(c.vendor.names)},
-            {"source", c.vendor.source},
-            {"illustrative", c.vendor.illustrative},
-            {"note", c.vendor.note}}},
-          {"currency", c.currency->code},
-          {"exponent", c.currency->exponent},
-          {"tiers", tiers(c)},
-          {"plans", plans},
-          {"products", products},
-          {"services", services},
-          {"discounts", discounts},
-          {"discount_stacking", to_string(c.stacking)},
-          {"tax", c.tax ? ojson{{"label", c.tax->label},
-                                 {"names", names(c.tax->names)},
-                                 {"rate", format_rate(c.tax->rate)},
-                                 {"inclusive", c.tax->inclusive}}
-                         : ojson()},
-          {"calendars", calendars(c)}};
+void describe(Writer& w, const Catalog& c, const CatalogParts* parts) {
+  w.key("vendor");
+  vendor(w, c.vendor);
+  w.field("currency", c.currency->code);
+  w.field("exponent", c.currency->exponent);
+  w.key("tiers");
+  part(w, c, parts, &CatalogParts::tiers, tiers);
+  w.key("plans");
+  w.begin_array();
+  for (const Plan& p : c.plans) plan(w, c, p);
+  w.end_array();
+  w.key("products");
+  w.begin_array();
+  for (const Product& p : c.products) product(w, p);
+  w.end_array();
+  w.key("services");
+  w.begin_array();
+  for (const HourlyService& s : c.services) service(w, c, s);
+  w.end_array();
+  w.key("discounts");
+  w.begin_array();
+  for (const Discount& d : c.discounts) discount(w, c, d);
+  w.end_array();
+  w.field("discount_stacking", to_string(c.stacking));
+  w.key("tax");
+  tax(w, c.tax);
+  w.key("calendars");
+  calendars(w, c);
 }
 
 }  // namespace plancalc::response

@@ -1,39 +1,35 @@
-// Engine values -> response JSON (ordered keys, amounts as decimal strings
-// with exactly the currency's decimals).
+// The results of quote, compare and describe, and the catalog parts they
+// share, written as JSON text (response_text.hpp). Each function writes its
+// fields into the result object begin_result() left open.
 #pragma once
 
-#include <optional>
-
-#include <nlohmann/json.hpp>
+#include <cstdint>
 
 #include "plancalc/catalog.hpp"
 #include "plancalc/compare.hpp"
-#include "plancalc/error.hpp"
 #include "plancalc/quote.hpp"
+#include "response_text.hpp"
 
 namespace plancalc::response {
 
-using ojson = nlohmann::ordered_json;
+using response_text::CatalogParts;
+using response_text::Writer;
 
-ojson error(const Error& e);
-ojson ok(ojson result);
+// The parts of the catalog's responses written once per engine.
+CatalogParts catalog_parts(const Catalog& c);
 
-// The catalog identity and conventions every result carries.
-ojson catalog_ref(const Catalog& c);
-ojson conventions(const Catalog& c, std::optional<Date> as_of);
+// The catalog's tiers in rank order (features, SLA), and the feature matrix
+// (which tier has which feature), as compare and describe give them.
+void tiers(Writer& w, const Catalog& c);
+void features(Writer& w, const Catalog& c);
 
-ojson explanation(const Catalog& c, const Explanation& e);
-ojson line(const Catalog& c, const Line& l);
-std::string money(const Catalog& c, Money m);
-ojson names(const Names& n);
-ojson period_json(const Catalog& c, const Charge& charge);
-ojson quote(const Catalog& c, const Quote& q, int horizon_months, Date start);
-ojson comparison(const Catalog& c, const Comparison& cmp, std::int64_t quantity,
-                 int horizon_months, Date start);
-ojson describe(const Catalog& c);
-// The catalog's tiers in rank order (features, SLA) and the feature matrix,
-// as comparison() gives them.
-ojson tiers(const Catalog& c);
-ojson features(const Catalog& c);
+// quote: plan, quantity, first_period, effective_per_month, schedule, horizon.
+void quote(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start);
+// compare: quantity, horizon, rows, cheapest, savings, break_even, tiers,
+// features (the last two from parts when there are some).
+void comparison(Writer& w, const Catalog& c, const CatalogParts* parts, const Comparison& cmp,
+                std::int64_t quantity, int horizon_months, Date start);
+// describe: vendor, currency, tiers, plans, products, services, discounts, tax, calendars.
+void describe(Writer& w, const Catalog& c, const CatalogParts* parts);
 
 }  // namespace plancalc::response

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "response_writer.hpp"
 #include "sla_response.hpp"
 
 namespace plancalc::api_detail {
@@ -34,7 +33,7 @@ const BusinessCalendar* calendar_for(const Catalog& catalog, const ResponseTarge
 
 }  // namespace
 
-ojson run_sla(const Catalog& catalog, const json& doc) {
+std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
   Object r(doc, "");
   r.allow_only({"op", "tier", "plan", "level", "opened", "region", "as_of"});
   const Tier& tier = read_tier(catalog, r);
@@ -88,9 +87,10 @@ ojson run_sla(const Catalog& catalog, const json& doc) {
     }
     answer.dues.push_back(std::move(d));
   }
-  ojson result = with_header(catalog, as_of, response::sla(catalog, answer));
-  result["conventions"]["sla"] = response::sla_conventions();
-  return result;
+  Writer w(2048 + 2048 * answer.dues.size());
+  response_text::begin_result(w, catalog, parts, as_of, response::sla_conventions);
+  response::sla(w, catalog, answer);
+  return response_text::end_result(w);
 }
 
 }  // namespace plancalc::api_detail

@@ -3,131 +3,205 @@
 namespace plancalc::response {
 namespace {
 
-ojson or_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
+using response_text::explanation;
+using response_text::names;
+using response_text::text_or_null_field;
 
-ojson target_size(const ResponseTarget& t) {
-  if (t.clock == SlaClock::business_days) return {{"days", t.days}};
-  return {{"hours", t.seconds / 3600}, {"minutes", t.seconds % 3600 / 60}, {"seconds", t.seconds}};
+// {"days"} on the business_days clock, else {"hours", "minutes", "seconds"}.
+void target_size(Writer& w, const ResponseTarget& t) {
+  w.begin_object();
+  if (t.clock == SlaClock::business_days) {
+    w.field("days", t.days);
+  } else {
+    w.field("hours", t.seconds / 3600);
+    w.field("minutes", t.seconds % 3600 / 60);
+    w.field("seconds", t.seconds);
+  }
+  w.end_object();
 }
 
-ojson calendar_ref(const BusinessCalendar* cal) {
-  if (!cal) return nullptr;
-  return {{"id", cal->id}, {"name", cal->name}, {"names", names(cal->names)}, {"zone", cal->zone.text()}};
+// The fields a response target shows in a tier's SLA and in a due moment.
+void target_head(Writer& w, const ResponseTarget& t) {
+  w.field("level", t.level);
+  w.field("name", t.name);
+  w.key("names");
+  names(w, t.names);
+  w.field("clock", to_string(t.clock));
+  w.key("target");
+  target_size(w, t);
 }
 
-ojson downtime(Rate percent, int days) {
+// null, or {"id", "name", "names", "zone"}
+void calendar_ref(Writer& w, const BusinessCalendar* cal) {
+  if (!cal) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.field("id", cal->id);
+  w.field("name", cal->name);
+  w.key("names");
+  names(w, cal->names);
+  w.field("zone", cal->zone.text());
+  w.end_object();
+}
+
+template <std::size_t N>
+void downtime(Writer& w, const char (&k)[N], Rate percent, int days) {
   Downtime d = allowed_downtime(percent, days);
-  return {{"seconds", d.allowed_seconds}, {"duration", format_duration(d.allowed_seconds)}, {"exact", d.exact}};
+  w.key(k);
+  w.begin_object();
+  w.field("seconds", d.allowed_seconds);
+  w.field("duration", format_duration(d.allowed_seconds));
+  w.field("exact", d.exact);
+  w.end_object();
 }
 
-ojson uptime(const Catalog& c, const UptimeTarget& u) {
-  return {{"service", u.service},
-          {"name", u.name},
-          {"names", names(u.names)},
-          {"percent", format_rate(u.percent)},
-          {"downtime",
-           {{"month_30_days", downtime(u.percent, 30)},
-            {"month_31_days", downtime(u.percent, 31)},
-            {"year_365_days", downtime(u.percent, 365)}}},
-          {"note", or_null(u.note)},
-          {"explanation", explanation(c, uptime_explanation(u))}};
+void uptime(Writer& w, const Catalog& c, const UptimeTarget& u) {
+  w.begin_object();
+  w.field("service", u.service);
+  w.field("name", u.name);
+  w.key("names");
+  names(w, u.names);
+  w.field("percent", format_rate(u.percent));
+  w.key("downtime");
+  w.begin_object();
+  downtime(w, "month_30_days", u.percent, 30);
+  downtime(w, "month_31_days", u.percent, 31);
+  downtime(w, "year_365_days", u.percent, 365);
+  w.end_object();
+  text_or_null_field(w, "note", u.note);
+  w.key("explanation");
+  explanation(w, c, uptime_explanation(u));
+  w.end_object();
 }
 
-ojson uptimes(const Catalog& c, const TierSla& sla) {
-  ojson out = ojson::array();
-  for (const UptimeTarget& u : sla.uptime) out.push_back(uptime(c, u));
-  return out;
+void uptimes(Writer& w, const Catalog& c, const TierSla& sla) {
+  w.begin_array();
+  for (const UptimeTarget& u : sla.uptime) uptime(w, c, u);
+  w.end_array();
 }
 
-ojson string_list(const std::vector<std::string>& items) {
-  ojson out = ojson::array();
-  for (const auto& s : items) out.push_back(s);
-  return out;
+void string_list(Writer& w, const std::vector<std::string>& items) {
+  w.begin_array();
+  for (const auto& s : items) w.string(s);
+  w.end_array();
 }
 
-ojson steps(const Catalog& c, const std::vector<Explanation>& list) {
-  ojson out = ojson::array();
-  for (const Explanation& e : list) out.push_back(explanation(c, e));
-  return out;
+void response_target(Writer& w, const Catalog& c, const ResponseTarget& t) {
+  w.begin_object();
+  target_head(w, t);
+  w.key("calendars");
+  w.begin_array();
+  for (int i : t.calendars) w.string(c.calendars[static_cast<std::size_t>(i)].id);
+  w.end_array();
+  text_or_null_field(w, "note", t.note);
+  w.key("explanation");
+  explanation(w, c, target_explanation(t));
+  w.end_object();
+}
+
+void due(Writer& w, const Catalog& c, const Due& d) {
+  const ResponseTarget& t = *d.target;
+  w.begin_object();
+  target_head(w, t);
+  w.key("calendar");
+  calendar_ref(w, d.calendar);
+  w.field("counting_from", format_moment(d.counting_from, d.counting_from_offset));
+  w.field("due", format_moment(d.due, d.due_offset));
+  w.key("steps");
+  w.begin_array();
+  for (const Explanation& e : d.steps) explanation(w, c, e);
+  w.end_array();
+  w.key("explanation");
+  explanation(w, c, d.explanation);
+  text_or_null_field(w, "note", t.note);
+  w.end_object();
+}
+
+// channels, priority, note: the head of a tier's SLA and of an `sla` result.
+void sla_head(Writer& w, const TierSla& s) {
+  w.key("channels");
+  string_list(w, s.channels);
+  text_or_null_field(w, "priority", s.priority);
+  text_or_null_field(w, "note", s.note);
 }
 
 }  // namespace
 
-ojson calendars(const Catalog& c) {
-  ojson out = ojson::array();
+void calendars(Writer& w, const Catalog& c) {
+  w.begin_array();
   for (const BusinessCalendar& cal : c.calendars) {
-    ojson hours = ojson::object();
-    for (const auto& [days, text] : cal.hours_text) hours[days] = text;
-    ojson holidays = ojson::array();
-    for (Date d : cal.holidays) holidays.push_back(format_date(d));
-    out.push_back({{"id", cal.id},
-                   {"name", cal.name},
-                   {"names", names(cal.names)},
-                   {"zone", cal.zone.text()},
-                   {"hours", hours},
-                   {"holidays", holidays}});
+    w.begin_object();
+    w.field("id", cal.id);
+    w.field("name", cal.name);
+    w.key("names");
+    names(w, cal.names);
+    w.field("zone", cal.zone.text());
+    w.key("hours");
+    w.begin_object();  // keys unique: read from a JSON object
+    for (const auto& [days, text] : cal.hours_text) w.field(days, text);
+    w.end_object();
+    w.key("holidays");
+    w.begin_array();
+    for (Date d : cal.holidays) w.date(d);
+    w.end_array();
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-ojson tier_sla(const Catalog& c, const TierSla& sla) {
-  ojson response = ojson::array();
-  for (const ResponseTarget& t : sla.response) {
-    ojson cals = ojson::array();
-    for (int i : t.calendars) cals.push_back(c.calendars[static_cast<std::size_t>(i)].id);
-    response.push_back({{"level", t.level},
-                        {"name", t.name},
-                        {"names", names(t.names)},
-                        {"clock", to_string(t.clock)},
-                        {"target", target_size(t)},
-                        {"calendars", cals},
-                        {"note", or_null(t.note)},
-                        {"explanation", explanation(c, target_explanation(t))}});
-  }
-  return {{"channels", string_list(sla.channels)},
-          {"priority", or_null(sla.priority)},
-          {"note", or_null(sla.note)},
-          {"response", response},
-          {"uptime", uptimes(c, sla)}};
+void tier_sla(Writer& w, const Catalog& c, const TierSla& sla) {
+  w.begin_object();
+  sla_head(w, sla);
+  w.key("response");
+  w.begin_array();
+  for (const ResponseTarget& t : sla.response) response_target(w, c, t);
+  w.end_array();
+  w.key("uptime");
+  uptimes(w, c, sla);
+  w.end_object();
 }
 
-ojson sla_conventions() {
-  return {{"opening_hours", "half_open"},
-          {"outside_hours", "count_from_next_opening"},
-          {"exactly_at_closing", "due_at_closing"},
-          {"business_days", "same_local_time_on_nth_business_day"},
-          {"calendar_clock", "ignores_opening_hours_and_holidays"},
-          {"skipped_local_time", "moment_of_the_change"},
-          {"repeated_local_time", "earlier"},
-          {"uptime_periods_days", {30, 31, 365}},
-          {"downtime_rounding", "down_to_whole_seconds"}};
+void sla_conventions(Writer& w) {
+  w.key("sla");
+  w.begin_object();
+  w.field("opening_hours", "half_open");
+  w.field("outside_hours", "count_from_next_opening");
+  w.field("exactly_at_closing", "due_at_closing");
+  w.field("business_days", "same_local_time_on_nth_business_day");
+  w.field("calendar_clock", "ignores_opening_hours_and_holidays");
+  w.field("skipped_local_time", "moment_of_the_change");
+  w.field("repeated_local_time", "earlier");
+  w.key("uptime_periods_days");
+  w.raw("[30,31,365]");
+  w.field("downtime_rounding", "down_to_whole_seconds");
+  w.end_object();
 }
 
-ojson sla(const Catalog& c, const SlaAnswer& a) {
+void sla(Writer& w, const Catalog& c, const SlaAnswer& a) {
   const TierSla& s = *a.tier->sla;
-  ojson targets = ojson::array();
-  for (const Due& d : a.dues) {
-    const ResponseTarget& t = *d.target;
-    targets.push_back({{"level", t.level},
-                       {"name", t.name},
-                       {"names", names(t.names)},
-                       {"clock", to_string(t.clock)},
-                       {"target", target_size(t)},
-                       {"calendar", calendar_ref(d.calendar)},
-                       {"counting_from", format_moment(d.counting_from, d.counting_from_offset)},
-                       {"due", format_moment(d.due, d.due_offset)},
-                       {"steps", steps(c, d.steps)},
-                       {"explanation", explanation(c, d.explanation)},
-                       {"note", or_null(t.note)}});
+  w.key("tier");
+  w.begin_object();
+  w.field("id", a.tier->id);
+  w.field("name", a.tier->name);
+  w.key("names");
+  names(w, a.tier->names);
+  w.end_object();
+  w.field("opened", format_moment(a.opened.moment, a.opened.offset_seconds));
+  w.key("region");
+  if (a.region) {
+    w.string(a.region->id);
+  } else {
+    w.null();
   }
-  return {{"tier", {{"id", a.tier->id}, {"name", a.tier->name}, {"names", names(a.tier->names)}}},
-          {"opened", format_moment(a.opened.moment, a.opened.offset_seconds)},
-          {"region", a.region ? ojson(a.region->id) : ojson(nullptr)},
-          {"channels", string_list(s.channels)},
-          {"priority", or_null(s.priority)},
-          {"note", or_null(s.note)},
-          {"targets", targets},
-          {"uptime", uptimes(c, s)}};
+  sla_head(w, s);
+  w.key("targets");
+  w.begin_array();
+  for (const Due& d : a.dues) due(w, c, d);
+  w.end_array();
+  w.key("uptime");
+  uptimes(w, c, s);
 }
 
 }  // namespace plancalc::response

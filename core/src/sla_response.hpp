@@ -1,22 +1,26 @@
-// SLA values -> response JSON: the `sla` operation's result, a tier's SLA in
-// `compare` and `describe`, and the catalog's calendars (docs/api.md).
+// SLA values as JSON text (response_text.hpp): the `sla` operation's result,
+// a tier's SLA in `compare` and `describe`, and the catalog's calendars
+// (docs/api.md).
 #pragma once
 
 #include <vector>
 
 #include "plancalc/catalog.hpp"
 #include "plancalc/sla.hpp"
-#include "response_writer.hpp"
+#include "response_text.hpp"
 
 namespace plancalc::response {
 
-// {"id", "name", "names", "zone", "hours", "holidays"} per calendar.
-ojson calendars(const Catalog& c);
+using response_text::Writer;
+
+// [{"id", "name", "names", "zone", "hours", "holidays"}] per calendar.
+void calendars(Writer& w, const Catalog& c);
 // A tier's SLA for display: channels, priority, note, response targets (with
 // the calendars they are counted in) and uptime targets with their downtime.
-ojson tier_sla(const Catalog& c, const TierSla& sla);
-// The SLA conventions every `sla` result states (conventions.sla).
-ojson sla_conventions();
+void tier_sla(Writer& w, const Catalog& c, const TierSla& sla);
+// "sla": {...}: the SLA conventions every `sla` result states in its
+// conventions (a more_conventions of begin_result()).
+void sla_conventions(Writer& w);
 
 struct SlaAnswer {
   const Tier* tier = nullptr;
@@ -25,7 +29,8 @@ struct SlaAnswer {
   std::vector<Due> dues;                     // one per target asked for, in catalog order
 };
 
-// The `sla` result body (without catalog and conventions).
-ojson sla(const Catalog& c, const SlaAnswer& answer);
+// The `sla` result's fields: tier, opened, region, channels, priority, note,
+// targets, uptime.
+void sla(Writer& w, const Catalog& c, const SlaAnswer& answer);
 
 }  // namespace plancalc::response

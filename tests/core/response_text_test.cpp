@@ -1,7 +1,12 @@
-// The direct text writers of quote and compare responses (core/src/response_text.cpp)
-// gives exactly the bytes of the tree writer (response_writer.cpp), which
-// stays the reference: every plan of every catalog in plans/, for quantities,
-// start dates (month ends, leap days), horizons, usage, context and coupons.
+// Responses written as JSON text (core/src/response_text.hpp and the writers
+// of each response). The Writer escapes strings as nlohmann's dump() does and
+// refuses invalid UTF-8 with dump()'s own exception; every response of every
+// shipped catalog is canonical compact JSON; value_at() reads JSON Pointers as
+// nlohmann's at() does. The exact bytes of every operation are pinned by the
+// golden corpus (tests/golden); the parts it does not reach (check's
+// mismatches, errors and warnings, a support_inactive whose renewal is refused)
+// are pinned here, with the texts the ordered_json tree writer gave before
+// every response was written as text.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,140 +14,97 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../core/src/api_common.hpp"
-#include "../../core/src/catalog_reader.hpp"
 #include "../../core/src/response_text.hpp"
-#include "../../core/src/response_writer.hpp"
-#include "plancalc/compare.hpp"
+#include "plancalc/api.hpp"
 #include "plancalc/error.hpp"
-#include "plancalc/quote.hpp"
 #include "repo_file.hpp"
 
 namespace plancalc {
 namespace {
 
+using nlohmann::json;
+using nlohmann::ordered_json;
 using testing::read_repo_file;
 
-std::string tree_text(const Catalog& c, const Quote& q, int horizon, Date start, Date as_of) {
-  return response::ok(api_detail::with_header(c, as_of, response::quote(c, q, horizon, start))).dump();
-}
-
 std::vector<std::string> catalog_files() {
-  auto index = nlohmann::json::parse(read_repo_file("plans/index.json"));
+  auto index = json::parse(read_repo_file("plans/index.json"));
   std::vector<std::string> files;
   for (const auto& entry : index.at("catalogs")) files.push_back("plans/" + entry.at("file").get<std::string>());
   return files;
 }
 
-// Usage values for every key the catalog meters, and a context/coupon per discount.
-std::vector<Purchase> purchases(const Catalog& c) {
-  std::vector<Purchase> out{Purchase{}};
-  for (std::int64_t amount : {1, 7, 90}) {
-    Purchase p;
-    for (const Plan& plan : c.plans) {
-      for (const Allowance& a : plan.allowances) {
-        bool have = false;
-        for (const auto& [k, v] : p.usage) have = have || k == a.id;
-        if (!have) p.usage.emplace_back(a.id, amount);
-      }
+// Parsing and dumping again gives the same bytes: valid, compact, escaped as
+// dump() escapes, no key twice in an object.
+void expect_canonical(const std::string& text, const std::string& what) {
+  ordered_json parsed;
+  ASSERT_NO_THROW(parsed = ordered_json::parse(text)) << what << ": " << text.substr(0, 300);
+  ASSERT_EQ(parsed.dump(), text) << what;
+}
+
+// Usage for every key the catalog meters, and the context and coupon of each discount.
+std::vector<json> purchases(const json& describe) {
+  std::vector<json> out{json::object()};
+  for (int amount : {1, 7, 90}) {
+    json usage = json::object();
+    for (const auto& plan : describe["plans"]) {
+      for (const auto& a : plan["allowances"]) usage[a["id"].get<std::string>()] = amount;
     }
-    for (const HourlyService& s : c.services) p.usage.emplace_back(s.id, amount * 10);
-    out.push_back(p);
+    for (const auto& s : describe["services"]) usage[s["id"].get<std::string>()] = amount * 10;
+    out.push_back({{"usage", usage}});
   }
-  for (const Discount& d : c.discounts) {
-    Purchase p;
-    for (const auto& [k, v] : d.context) p.customer.values.emplace_back(k, v);
-    if (d.coupon) p.customer.coupon = *d.coupon;
+  for (const auto& d : describe["discounts"]) {
+    json p = json::object();
+    if (!d["context"].empty()) p["context"] = d["context"];
     out.push_back(p);
   }
   return out;
 }
 
-TEST(response_text, quote_matches_the_tree_writer_for_every_plan_of_every_catalog) {
-  int compared = 0;
+TEST(response_text, every_response_of_every_catalog_is_canonical_json) {
+  int quotes = 0;
   for (const std::string& file : catalog_files()) {
     SCOPED_TRACE(file);
-    Catalog c = read_catalog(read_repo_file(file));
-    response_text::CatalogParts parts = response_text::catalog_parts(c);
-    for (const Plan& plan : c.plans) {
-      for (std::int64_t quantity : {std::int64_t{1}, plan.min_quantity, std::int64_t{7}, std::int64_t{250}}) {
-        for (const char* start_text : {"2026-01-31", "2026-03-01", "2024-02-29", "2025-12-15"}) {
-          Date start = parse_date(start_text, "/start");
-          for (int horizon : {1, 12, 36, 61}) {
-            for (const Purchase& purchase : purchases(c)) {
-              Quote q;
-              try {
-                q = quote(c, {&plan, quantity, start, horizon, purchase});
-              } catch (const Error&) {
-                continue;  // an error response does not go through either writer
-              }
-              Date as_of = start;
-              std::string tree = tree_text(c, q, horizon, start, as_of);
-              ASSERT_EQ(response_text::quote_response(c, q, horizon, start, as_of), tree)
-                  << plan.id << " quantity " << quantity << " start " << start_text << " horizon " << horizon;
-              ASSERT_EQ(response_text::quote_response(c, q, horizon, start, as_of, &parts), tree) << "with parts";
-              ++compared;
+    api::Engine engine(read_repo_file(file));
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    expect_canonical(engine.status(), "status");
+    std::string described = engine.call("describe", R"({"as_of":"2026-03-01"})");
+    expect_canonical(described, "describe");
+    expect_canonical(engine.call("check", "{}"), "check");
+    json describe = json::parse(described)["result"];
+    for (const auto& plan : describe["plans"]) {
+      for (std::int64_t quantity : {std::int64_t{1}, plan["min_quantity"].get<std::int64_t>(), std::int64_t{250}}) {
+        for (const char* start : {"2026-01-31", "2024-02-29", "2025-12-15"}) {
+          for (int horizon : {1, 12, 61}) {
+            for (json request : purchases(describe)) {
+              request.update({{"plan", plan["id"]}, {"quantity", quantity}, {"start", start}, {"horizon_months", horizon}});
+              std::string text = engine.call("quote", request.dump());
+              expect_canonical(text, request.dump());
+              if (json::parse(text)["ok"].get<bool>()) ++quotes;
             }
           }
         }
       }
+      json renew = {{"plan", plan["id"]}, {"support_end", "2026-03-01"}, {"date", "2026-04-15"}};
+      expect_canonical(engine.call("renew", renew.dump()), renew.dump());
     }
-  }
-  EXPECT_GT(compared, 500);
-}
-
-// Plan sets as compare requests name them: all, each tier, each billing period.
-std::vector<std::vector<const Plan*>> plan_sets(const Catalog& c) {
-  std::vector<std::vector<const Plan*>> sets(1);
-  for (const Plan& p : c.plans) sets[0].push_back(&p);
-  for (std::size_t t = 0; t < c.tiers.size(); ++t) {
-    sets.emplace_back();
-    for (const Plan& p : c.plans) {
-      if (static_cast<std::size_t>(p.tier) == t) sets.back().push_back(&p);
-    }
-  }
-  for (int months : {1, 12}) {
-    sets.emplace_back();
-    for (const Plan& p : c.plans) {
-      if (p.billing_months == months) sets.back().push_back(&p);
-    }
-  }
-  return sets;
-}
-
-TEST(response_text, comparison_matches_the_tree_writer_for_every_catalog) {
-  int compared = 0;
-  for (const std::string& file : catalog_files()) {
-    SCOPED_TRACE(file);
-    Catalog c = read_catalog(read_repo_file(file));
-    response_text::CatalogParts parts = response_text::catalog_parts(c);
-    for (const auto& plans : plan_sets(c)) {
-      if (plans.empty()) continue;
-      for (std::int64_t quantity : {1, 7, 250}) {
-        for (const char* start_text : {"2026-01-31", "2024-02-29"}) {
-          Date start = parse_date(start_text, "/start");
-          for (int horizon : {1, 12, 36}) {
-            for (const Purchase& purchase : purchases(c)) {
-              Comparison cmp;
-              try {
-                cmp = compare(c, {plans, quantity, start, horizon, purchase});
-              } catch (const Error&) {
-                continue;
-              }
-              std::string tree = response::ok(api_detail::with_header(
-                                                  c, start, response::comparison(c, cmp, quantity, horizon, start)))
-                                     .dump();
-              ASSERT_EQ(response_text::comparison_response(c, parts, cmp, quantity, horizon, start, start), tree)
-                  << plans.size() << " plans, quantity " << quantity << " start " << start_text << " horizon "
-                  << horizon;
-              ++compared;
-            }
+    for (std::int64_t quantity : {1, 7, 250}) {
+      for (int horizon : {1, 12, 36}) {
+        for (json request : purchases(describe)) {
+          request.update({{"quantity", quantity}, {"start", "2024-02-29"}, {"horizon_months", horizon}});
+          expect_canonical(engine.call("compare", request.dump()), "compare " + request.dump());
+          for (const auto& tier : describe["tiers"]) {
+            request["tiers"] = {tier["id"]};
+            expect_canonical(engine.call("compare", request.dump()), "compare " + request.dump());
           }
         }
       }
     }
+    for (const auto& tier : describe["tiers"]) {
+      json sla = {{"tier", tier["id"]}, {"opened", "2026-03-06T16:30+01:00"}};
+      expect_canonical(engine.call("sla", sla.dump()), sla.dump());
+    }
   }
-  EXPECT_GT(compared, 200);
+  EXPECT_GT(quotes, 500);
 }
 
 // Strings as nlohmann's dump() writes them (no ensure_ascii).
@@ -164,24 +126,132 @@ TEST(response_text, strings_are_escaped_as_nlohmann_dumps_them) {
     w.null();
     w.end_array();
     w.end_object();
-    nlohmann::ordered_json expected = {{s, s}, {"list", {s, -42, 18446744073709551615ull, false, nullptr}}};
+    ordered_json expected = {{s, s}, {"list", {s, -42, 18446744073709551615ull, false, nullptr}}};
     EXPECT_EQ(w.text(), expected.dump()) << s;
   }
 }
 
-TEST(response_text, invalid_utf8_is_refused_so_the_caller_falls_back) {
-  for (std::string bad : {"\xff", "a\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"}) {
+// The message is dump()'s, so a response that met such a string answers
+// internal_error with the same text as when responses were dumped trees.
+TEST(response_text, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
+  for (std::string bad : {"\xff", "a\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "ok \x80",
+                          "\xe2\x28\xa1", "\xf0\x9f\x98", "\xe0\x9f\x80", "\xf0\x8f\xbf\xbf", "\xc3\x28 tail"}) {
+    std::string expected;
+    try {
+      ordered_json(bad).dump();
+    } catch (const ordered_json::type_error& e) {
+      expected = e.what();
+    }
+    ASSERT_FALSE(expected.empty()) << bad;
     response_text::Writer w;
-    EXPECT_THROW(w.string(bad), response_text::NotUtf8);
+    try {
+      w.string(bad);
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const response_text::InvalidUtf8& e) {
+      EXPECT_EQ(std::string(e.what()), expected);
+    }
   }
 }
 
 TEST(response_text, a_repeated_explanation_arg_keeps_its_first_place_and_last_value) {
-  Catalog c = read_catalog(read_repo_file("plans/mailstore.json"));
+  Catalog c;
+  c.currency = find_currency("EUR");
   Explanation e{"k", {{"a", std::int64_t{1}}, {"b", std::string("x")}, {"a", std::string("second")}}};
   response_text::Writer w;
   response_text::explanation(w, c, e);
-  EXPECT_EQ(w.text(), response::explanation(c, e).dump());
+  EXPECT_EQ(w.text(), R"({"key":"k","args":{"a":"second","b":"x"}})");
+}
+
+TEST(response_text, value_at_reads_json_pointers_as_nlohmann_at_does) {
+  std::string text =
+      R"({"a":{"b":[10,"x,]}",{"c":null}],"a/b":1,"m~n":true,"":{"":2},"q\"k":"v"},"e":[],"o":{}})";
+  ordered_json doc = ordered_json::parse(text);
+  for (const char* pointer :
+       {"", "/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/2", "/a/b/2/c", "/a/a~1b", "/a/m~0n", "/a/", "/a//", "/a/q\"k",
+        "/e", "/o", "/a/b/3", "/a/b/-", "/a/b/01", "/a/b/+1", "/a/b/1/x", "/a/b/0/0", "/a/b/99999999999999999999",
+        "/e/0", "/o/x", "/x", "/a/m~2n", "/a/m~", "a", "/a/b/2/c/d"}) {
+    std::optional<std::string> expected;
+    try {
+      expected = doc.at(ordered_json::json_pointer(pointer)).dump();
+    } catch (const std::exception&) {
+    }
+    std::optional<std::string_view> got = response_text::value_at(text, pointer);
+    EXPECT_EQ(got ? std::optional<std::string>(std::string(*got)) : std::nullopt, expected) << pointer;
+  }
+}
+
+// check's examples and warnings when figures differ, are missing or the
+// request fails (the shipped catalogs' examples all pass).
+TEST(response_text, check_reports_mismatches_errors_and_published_figures) {
+  json catalog = json::parse(read_repo_file("plans/mailstore.json"));
+  catalog["examples"] = json::parse(R"([
+    {"name": "Figures of every kind, most of them wrong", "op": "quote",
+     "request": {"plan": "premium-annual", "quantity": 25, "start": "2026-03-01", "horizon_months": 36},
+     "expect": {"/first_period/total": "1.00", "/quantity": "24", "/plan": "{}", "/schedule/0/index": "1",
+                "/schedule/01/index": "1", "/schedule/-": "1", "/schedule/9": "1", "/nope": "x", "/horizon/tax": "null",
+                "/plan/id/x": "x", "/first_period/lines/0/explanation": "x", "/a~1b": "x", "/a~2b": "x"}},
+    {"name": "A published figure the rules do not give", "op": "add_licenses",
+     "request": {"plan": "standard-annual", "quantity": 25, "start": "2026-01-01", "date": "2026-07-02", "add": 5},
+     "expect": {"/quantity_after": "30"}, "published": {"/charge": "1.00", "/missing": "2"}},
+    {"name": "A request the engine refuses", "op": "quote", "request": {"plan": "gold", "start": "2026-03-01"},
+     "expect": {"/plan/id": "gold"}},
+    {"name": "Published figure of a result without a line", "op": "quote",
+     "request": {"plan": "standard-annual", "quantity": 2, "start": "2026-03-01"},
+     "expect": {"/quantity": "2"}, "published": {"/first_period/total": "0.01"}}])");
+  api::Engine engine(catalog.dump());
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  std::string text = engine.call("check", "{}");
+  expect_canonical(text, "check");
+  ordered_json result = ordered_json::parse(text)["result"];
+  EXPECT_EQ(result["examples"].dump(),
+            R"([{"name":"Figures of every kind, most of them wrong","op":"quote","passed":false,"mismatches":[)"
+            R"({"pointer":"/a~1b","expected":"x","actual":null},{"pointer":"/a~2b","expected":"x","actual":null},)"
+            R"({"pointer":"/first_period/lines/0/explanation","expected":"x","actual":"{\"key\":\"price.graduated_band\",)"
+            R"(\"args\":{\"from\":1,\"to\":50,\"quantity\":25,\"unit_amount\":\"18.00\"}}"},)"
+            R"({"pointer":"/first_period/total","expected":"1.00","actual":"450.00"},)"
+            R"({"pointer":"/nope","expected":"x","actual":null},)"
+            R"({"pointer":"/plan","expected":"{}","actual":"{\"id\":\"premium-annual\",\"tier\":\"premium\",)"
+            R"(\"billing_months\":12,\"unit\":\"user\"}"},{"pointer":"/plan/id/x","expected":"x","actual":null},)"
+            R"({"pointer":"/quantity","expected":"24","actual":"25"},{"pointer":"/schedule/-","expected":"1","actual":null},)"
+            R"({"pointer":"/schedule/01/index","expected":"1","actual":null},)"
+            R"({"pointer":"/schedule/9","expected":"1","actual":null}]},)"
+            R"({"name":"A published figure the rules do not give","op":"add_licenses","passed":true,"mismatches":[]},)"
+            R"({"name":"A request the engine refuses","op":"quote","error":{"code":"unknown_plan",)"
+            R"("message":"no plan 'gold' in catalog 'mailstore'","path":"/plan"},"passed":false,"mismatches":[]},)"
+            R"({"name":"Published figure of a result without a line","op":"quote","passed":true,"mismatches":[]}])");
+  std::string because =
+      R"({"key":"add_licenses.charge","args":{"add":5,"quantity_before":25,"quantity_after":30,"period_before":"300.00",)"
+      R"("period_after":"360.00","difference":"60.00","remaining_days":183,"term_days":365,"term_end":"2027-01-01",)"
+      R"("amount":"30.08"}})";
+  EXPECT_EQ(result["warnings"].dump(),
+            R"([{"key":"check.published_differs","args":{"example":"A published figure the rules do not give",)"
+            R"("pointer":"/charge","published":"1.00","computed":"30.08"},"because":)" + because + "},"
+            R"({"key":"check.published_differs","args":{"example":"A published figure the rules do not give",)"
+            R"("pointer":"/missing","published":"2","computed":""},"because":)" + because + "},"
+            R"({"key":"check.published_differs","args":{"example":"Published figure of a result without a line",)"
+            R"("pointer":"/first_period/total","published":"0.01","computed":"24.00"}}])");
+  EXPECT_FALSE(result["passed"].get<bool>());
+}
+
+// A lapsed legacy plan that may no longer be renewed: the error's details
+// carry renewal_error instead of the renewal.
+TEST(response_text, support_inactive_with_a_renewal_that_is_refused) {
+  json catalog = json::parse(read_repo_file("plans/mailstore.json"));
+  for (auto& plan : catalog["plans"]) {
+    if (plan["id"] == "standard-annual") plan["legacy"] = {{"sold_until", "2026-06-01"}, {"renewable_until", "2027-01-15"}};
+  }
+  api::Engine engine(catalog.dump());
+  ASSERT_TRUE(engine.ok()) << engine.status();
+  std::string expected =
+      R"({"ok":false,"error":{"code":"support_inactive","message":"support for plan 'standard-annual' ended on )"
+      R"(2027-01-01; renew it first","path":"/date","source":"request","details":{"support_end":"2027-01-01",)"
+      R"("renewal_error":{"code":"plan_not_renewable","message":"legacy plan 'standard-annual' could be renewed until )"
+      R"(2027-01-15"}}}})";
+  EXPECT_EQ(engine.call("add_licenses", R"({"plan":"standard-annual","quantity":25,"start":"2026-01-01",)"
+                                        R"("date":"2027-02-01","add":5})"),
+            expected);
+  EXPECT_EQ(engine.call("cancel", R"({"plan":"standard-annual","quantity":25,"start":"2026-01-01","date":"2027-02-01"})"),
+            expected);
 }
 
 }  // namespace
