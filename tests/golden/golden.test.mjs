@@ -1,13 +1,14 @@
-// Runs every golden case through the native CLI and through the WebAssembly
-// module (via web/plancalc.js), and checks that both print exactly the
-// expected bytes -- and so are byte-identical to each other.
+// Runs every golden case through the native CLI, the WebAssembly module (via
+// web/plancalc.js) and the widget's engine (the single-file build, compiled
+// for size), and checks that all print exactly the expected bytes -- and so
+// are byte-identical to each other.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { createEngine, PlanCalcError } from '../../web/plancalc.js';
-import { coreOptions } from '../wasm/module.mjs';
+import { coreOptions, singleFileOptions } from '../wasm/module.mjs';
 import {
   ROOT, CASES_DIR, listCases, orphanExpectedFiles, loadCase, runCli, expectedExitCode,
 } from './corpus.mjs';
@@ -27,12 +28,14 @@ describe('golden corpus', () => {
   });
 });
 
-// One wasm engine per catalog file. A rejected catalog yields its error
-// response, as the CLI prints it.
+// One wasm engine per module and catalog file. A rejected catalog yields its
+// error response, as the CLI prints it.
+const modules = { page: coreOptions, widget: singleFileOptions() };
 const engines = new Map();
-function engineFor(catalogFile) {
-  if (!engines.has(catalogFile)) {
-    engines.set(catalogFile, createEngine(fs.readFileSync(catalogFile, 'utf8'), coreOptions).then(
+function engineFor(catalogFile, module = 'page') {
+  const key = `${module} ${catalogFile}`;
+  if (!engines.has(key)) {
+    engines.set(key, createEngine(fs.readFileSync(catalogFile, 'utf8'), modules[module]).then(
       (engine) => ({ engine }),
       (err) => {
         if (err instanceof PlanCalcError && err.response !== undefined) return { rejected: err.response };
@@ -40,7 +43,7 @@ function engineFor(catalogFile) {
       },
     ));
   }
-  return engines.get(catalogFile);
+  return engines.get(key);
 }
 
 function expectedText(c) {
@@ -60,13 +63,15 @@ describe('golden cases', () => {
         assert.equal(run.status, expectedExitCode(expected), `CLI exit code (stderr: ${run.stderr.trim()})`);
       });
 
-      test('wasm', async () => {
-        const k = loadCase(c);
-        const expected = expectedText(c);
-        const loaded = await engineFor(k.catalogFile);
-        const response = loaded.engine ? loaded.engine.callRaw(k.op, k.requestText) : loaded.rejected;
-        assert.equal(response + '\n', expected, 'wasm output differs');
-      });
+      for (const module of Object.keys(modules)) {
+        test(module === 'page' ? 'wasm' : 'wasm (widget engine)', async () => {
+          const k = loadCase(c);
+          const expected = expectedText(c);
+          const loaded = await engineFor(k.catalogFile, module);
+          const response = loaded.engine ? loaded.engine.callRaw(k.op, k.requestText) : loaded.rejected;
+          assert.equal(response + '\n', expected, `wasm output differs (${module} engine)`);
+        });
+      }
     });
   }
 });

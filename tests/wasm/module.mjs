@@ -5,6 +5,7 @@
 // (default: build/wasm, as scripts/build leaves them).
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,6 +22,17 @@ export const coreOptions = Object.freeze({
   moduleFactory: (await import(pathToFileURL(jsFile).href)).default,
   wasmBinary: fs.readFileSync(wasmFile),
 });
+
+/**
+ * Options for createEngine() with the widget's engine: plancalc-core-single.js
+ * (compiled for size, wasm inlined), a classic script defining the factory.
+ */
+export function singleFileOptions() {
+  const file = path.join(WASM_DIR, 'plancalc-core-single.js');
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run scripts/build`);
+  const script = `${fs.readFileSync(file, 'utf8')}\ncreatePlanCalcCore;`;
+  return { moduleFactory: vm.runInThisContext(script, { filename: file }) };
+}
 
 /** Reads a file relative to the repository root. */
 export function readRepoFile(relative) {
