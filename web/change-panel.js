@@ -8,7 +8,7 @@
 
 import { parseCivilDate, todayIso } from './format.js';
 import { addView, cancelView, changeView, supportInactiveView } from './change-view.js';
-import { panelMessage, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
+import { hidePanelFigures, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
 
 const ACTIONS = ['change', 'cancel', 'add'];
 
@@ -195,13 +195,6 @@ export const changePanel = {
 
   /** No figures (loading, no catalog, an error): says why; isError marks an engine error. */
   hide(host, message, busy = false, isError = false, code = '') {
-    const { ui } = this;
-    if (busy) ui.section.setAttribute('aria-busy', 'true');
-    else ui.section.removeAttribute('aria-busy');
-    ui.details.hidden = true;
-    ui.body.replaceChildren();
-    ui.params.textContent = '';
-    ui.summary.replaceChildren();
-    if (message) ui.summary.append(panelMessage(message, isError, code));
+    hidePanelFigures(this.ui, message, busy, isError, code);
   },
 };

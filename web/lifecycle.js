@@ -29,13 +29,24 @@ export function showPanelError(host, e, fields, hide) {
   hide(host.t('lifecycle.error', { message: errorText(e, host.t) }), true, e.code);
 }
 
-/** The panel's one-line message (in its live region). */
-export function panelMessage(message, isError = false, code = '') {
-  return h('p', {
+/**
+ * Hides a panel's figures (loading, no catalog, an error) and says why in its
+ * live region; isError marks an engine error (its code in data-code).
+ * @param {{section, details, body, params, summary}} ui the panel's elements
+ */
+export function hidePanelFigures(ui, message, busy = false, isError = false, code = '') {
+  if (busy) ui.section.setAttribute('aria-busy', 'true');
+  else ui.section.removeAttribute('aria-busy');
+  ui.details.hidden = true;
+  ui.body.replaceChildren();
+  ui.params.textContent = '';
+  ui.summary.replaceChildren();
+  if (!message) return;
+  ui.summary.append(h('p', {
     class: isError ? 'summary-line panel-error' : 'summary-line muted',
     'data-code': isError ? code || null : null,
     text: message,
-  });
+  }));
 }
 
 /**
