@@ -1,15 +1,17 @@
-// Embind bindings only: the JS name of each api::Engine member. No logic here;
-// web/plancalc.js turns the JSON text responses into objects and errors.
+// Embind bindings only: the JS name of each member of the engine's wasm face
+// (text_buffers.hpp). No logic here; web/plancalc.js turns the JSON text
+// responses into objects and errors.
 #include <emscripten/bind.h>
 
-#include <string>
-
-#include "plancalc/api.hpp"
+#include "text_buffers.hpp"
 
 EMSCRIPTEN_BINDINGS(plancalc) {
-  emscripten::class_<plancalc::api::Engine>("Engine")
+  using plancalc::wasm::TextBuffers;
+  emscripten::class_<TextBuffers>("Engine")
       .constructor<std::string>()
-      .function("ok", &plancalc::api::Engine::ok)
-      .function("status", &plancalc::api::Engine::status)
-      .function("call", &plancalc::api::Engine::call);
+      .function("ok", &TextBuffers::ok)
+      .function("status", &TextBuffers::status)
+      .function("call", &TextBuffers::call)
+      .function("input", &TextBuffers::input)
+      .function("run", &TextBuffers::run);
 }

@@ -66,6 +66,16 @@ async function loadModule(options) {
   return pending;
 }
 
+// Requests up to this many UTF-16 units (3 bytes of UTF-8 each at most: the
+// engine's input buffer, wasm/text_buffers.hpp, holds 64 KiB) take the fast path.
+const MAX_FAST_REQUEST_UNITS = 21 * 1024;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+// Without isWellFormed (browsers before 2023) every request takes the plain path.
+const wellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (text) => text.isWellFormed()
+  : () => false;
+
 function toText(value) {
   if (typeof value === 'string') return value;
   if (value === undefined) return '{}';
@@ -114,9 +124,22 @@ export async function createEngine(catalogText, options = {}) {
   }
   let disposed = false;
 
+  // The request's UTF-8 goes straight into wasm memory and the response is
+  // decoded from it (wasm/text_buffers.hpp): no byte-by-byte copy in JS.
+  let input = null; // a Uint8Array over the engine's input buffer; detached when memory grows
   const callRaw = (op, request) => {
     if (disposed) throw new Error('plancalc engine used after dispose()');
-    return native.call(String(op), toText(request));
+    const name = String(op);
+    const text = toText(request);
+    // A long text takes the plain path (a request is rarely over 2 KB), and so
+    // does one with a lone surrogate, which must reach the engine as invalid
+    // UTF-8 (TextEncoder would replace it).
+    if (text.length > MAX_FAST_REQUEST_UNITS || !wellFormed(text)) return native.call(name, text);
+    const bound = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (!input || input.byteLength < bound) input = native.input(Math.max(bound, 4096));
+    const { read, written } = encoder.encodeInto(text, input);
+    if (read !== text.length) return native.call(name, text);
+    return decoder.decode(native.run(name, written));
   };
   const call = (op, request) => parseResponse(callRaw(op, request));
 
