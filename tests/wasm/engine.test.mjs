@@ -138,6 +138,22 @@ describe('with the mailstore catalog', () => {
       assert.ok(bad.startsWith('{"ok":false,'), bad.slice(0, 80));
     });
 
+    test('short and long requests, ASCII or not, get the same answer (both ways into wasm memory)', () => {
+      // Up to 21,504 UTF-16 units the text is encoded into the engine's buffer;
+      // a longer one goes through Embind's string conversion (web/plancalc.js).
+      const request = `{"plan": "${plan}", "quantity": 3, "start": "2026-03-01"}`;
+      const padded = request.replace('{', `{${' '.repeat(30_000)}`);
+      assert.equal(engine.callRaw('quote', padded), engine.callRaw('quote', request));
+      // Non-ASCII text survives the round trip: the engine echoes the unknown id.
+      const id = 'guld-€-😀-ё';
+      for (const text of [`{"plan": "${id}", "start": "2026-03-01"}`,
+        `{"plan": "${id}", ${' '.repeat(30_000)}"start": "2026-03-01"}`]) {
+        const error = JSON.parse(engine.callRaw('quote', text)).error;
+        assert.equal(error.code, 'unknown_plan');
+        assert.ok(error.message.includes(`'${id}'`), error.message);
+      }
+    });
+
     test('an unknown op is an error response, not an exception', () => {
       const text = engine.callRaw('no_such_op', {});
       assert.ok(text.startsWith('{"ok":false,'), text.slice(0, 80));
