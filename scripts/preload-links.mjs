@@ -3,7 +3,8 @@
 // once instead of one import level at a time (app.js → panels.js →
 // compare-panel.js → compare-view.js → dom.js, then plancalc.js, then
 // plancalc-core.js, then the .wasm: eight round trips before the first
-// comparison, now one). Run by scripts/build after staging; the list is
+// comparison, now one), and the price lists the page fetches during load.
+// Run by scripts/build after staging; the list is
 // computed from the import graph each time, so it never goes stale.
 //
 //   node scripts/preload-links.mjs build/site
@@ -59,6 +60,23 @@ if (seen.has('plancalc.js')) {
   }
   links.push('<link rel="modulepreload" href="generated/plancalc-core.js">');
   links.push('<link rel="preload" href="generated/plancalc-core.wasm" as="fetch" type="application/wasm" crossorigin>');
+}
+// The price lists: the page fetches plans/index.json and every catalog it
+// names during load (app.js), so they can come with the modules instead of
+// after them. Same URLs and mode as the page's fetch() (hence crossorigin).
+const indexFile = path.join(site, 'plans', 'index.json');
+if (fs.existsSync(indexFile)) {
+  links.push('<link rel="preload" href="plans/index.json" as="fetch" crossorigin>');
+  let index;
+  try {
+    index = JSON.parse(fs.readFileSync(indexFile, 'utf8'));
+  } catch (e) {
+    fail(`plans/index.json: ${e.message}`);
+  }
+  for (const entry of index.catalogs ?? []) {
+    if (typeof entry?.file !== 'string' || !fs.existsSync(path.join(site, 'plans', entry.file))) continue;
+    links.push(`<link rel="preload" href="plans/${encodeURIComponent(entry.file)}" as="fetch" crossorigin>`);
+  }
 }
 const block = ['  ' + BEGIN, ...links.map((l) => '  ' + l), '  ' + END].join('\n');
 const head = html.indexOf('</head>');

@@ -10,7 +10,7 @@ import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName
 import { chooseLanguage, rememberLanguage, safeLocalStorage } from './language-choice.js';
 import { PANELS } from './panels.js';
 import { refreshShareField, setupShare } from './share.js';
-import { readState, shortFingerprint, writeState } from './state.js';
+import { readState, shortFingerprint, UrlStateWriter } from './state.js';
 import { catalogFormatter, createViewContext, mainUnit } from './view-context.js';
 
 const DEFAULTS = { quantity: '1', horizon: '36', start: todayIso() };
@@ -61,6 +61,11 @@ const app = {
 app.t = createTranslator(app.lang);
 
 const errors = new ErrorDisplay(document, $('general-error'), () => app.t);
+// The address bar follows the inputs shortly after the last change.
+const urlState = new UrlStateWriter(currentState, PANEL_KEYS, () => {
+  refreshShareField(ui.share);
+  showPrintNote();
+});
 
 /** What the panels see (panels.js, Host). */
 const host = {
@@ -95,7 +100,12 @@ async function main() {
   hidePanels(app.t('page.loading'), true);
 
   ui.lang.addEventListener('change', () => setLanguage(ui.lang.value));
-  setupShare(ui.share, () => app.t);
+  setupShare(ui.share, () => app.t, urlState.flush);
+  window.addEventListener('beforeprint', urlState.flush);
+  window.addEventListener('pagehide', urlState.flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') urlState.flush();
+  });
 
   try {
     app.engineModule = await import('./plancalc.js');
@@ -103,6 +113,8 @@ async function main() {
     fail('error.engine_load', { message: sentence(e?.message ?? e) });
     return;
   }
+  // The engine compiles while the price lists arrive.
+  app.engineModule.preloadModule();
 
   try {
     const response = await fetch('plans/index.json');
@@ -235,7 +247,7 @@ async function loadVendor(id) {
     if (token !== app.loadToken) return;
     app.loadError = { key: 'error.catalog_load', entry, error: e };
     showLoadError();
-    writeState(currentState(), PANEL_KEYS);
+    urlState.schedule();
     return;
   }
   if (token !== app.loadToken) {
@@ -293,9 +305,7 @@ function currentState() {
 
 /** Recomputes every panel for the current inputs and keeps the URL. */
 function recompute() {
-  writeState(currentState(), PANEL_KEYS);
-  refreshShareField(ui.share);
-  showPrintNote();
+  urlState.schedule();
   errors.clear();
   if (app.loadError) {
     showLoadError();

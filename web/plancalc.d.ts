@@ -70,6 +70,9 @@ export interface Engine {
   dispose(): void;
 }
 
+/** Starts loading and compiling the module now, so a later createEngine finds it ready; errors surface there. */
+export declare function preloadModule(options?: CreateEngineOptions): void;
+
 /** Loads the module (once) and an engine for one catalog; throws PlanCalcError for a rejected catalog. */
 export declare function createEngine(
   catalog: string | { [key: string]: Json },

@@ -104,6 +104,16 @@ function parseResponse(text) {
 }
 
 /**
+ * Starts loading and compiling the WebAssembly module now (same options as
+ * createEngine), so that a createEngine() later finds it ready: the page
+ * calls it while it still fetches its price lists. Failures surface in
+ * createEngine.
+ */
+export function preloadModule(options = {}) {
+  loadModule(options).catch(() => {});
+}
+
+/**
  * Loads the engine for one catalog. Throws PlanCalcError when the catalog is
  * rejected (malformed JSON, invalid values): err.source === 'catalog'.
  *

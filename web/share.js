@@ -1,5 +1,6 @@
 // "Copy link" and "Print / save as PDF". The link is the page's own URL,
-// which always holds every input, the language and the price list's
+// which holds every input (written shortly after each change, and at once
+// before a copy or a print: state.js), the language and the price list's
 // fingerprint (state.js). Copying uses the Clipboard API; where it is
 // missing or refused, the link is shown in a read-only field, selected, and
 // copied with the older execCommand when the browser still allows it.
@@ -13,10 +14,17 @@
  * @param {HTMLInputElement} ui.field the read-only field
  * @param {HTMLElement} ui.status the live region (role=status)
  * @param {() => Function} translator returns the current translator
+ * @param {() => void} settleUrl writes a pending change of the inputs into the URL now
  */
-export function setupShare(ui, translator) {
-  ui.copyButton.addEventListener('click', () => copyLink(ui, translator()));
-  ui.printButton.addEventListener('click', () => window.print());
+export function setupShare(ui, translator, settleUrl) {
+  ui.copyButton.addEventListener('click', () => {
+    settleUrl();
+    copyLink(ui, translator());
+  });
+  ui.printButton.addEventListener('click', () => {
+    settleUrl();
+    window.print();
+  });
   ui.field.addEventListener('focus', () => ui.field.select());
 }
 

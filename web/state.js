@@ -49,6 +49,45 @@ export function writeState(state, panelKeys = []) {
   }
 }
 
+/** How long after the last change the address bar is rewritten. */
+export const URL_WRITE_DELAY_MS = 250;
+
+/**
+ * Keeps the address bar following the inputs without rewriting it on every
+ * keystroke: Chromium reloads the page's icon on each rewrite and throttles
+ * a page that rewrites its URL too often, and the figures should not wait
+ * for either. schedule() writes the state URL_WRITE_DELAY_MS after the last
+ * call; flush() writes a pending change at once (before the link is copied
+ * or printed, and when the page is hidden).
+ */
+export class UrlStateWriter {
+  /**
+   * @param {() => object} currentState the state to write (read when writing)
+   * @param {string[]} panelKeys the panels' own keys
+   * @param {() => void} [onWrite] after each write (what shows the link)
+   */
+  constructor(currentState, panelKeys, onWrite = () => {}) {
+    this.currentState = currentState;
+    this.panelKeys = panelKeys;
+    this.onWrite = onWrite;
+    this.timer = null;
+    this.flush = this.flush.bind(this);
+  }
+
+  schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.flush, URL_WRITE_DELAY_MS);
+  }
+
+  flush() {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    writeState(this.currentState(), this.panelKeys);
+    this.onWrite();
+  }
+}
+
 /** The short form of a catalog fingerprint ("fnv1a64:8c2d1f0a…" → "8c2d1f0a"). */
 export function shortFingerprint(fingerprint) {
   const text = String(fingerprint ?? '');

@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { URL_WRITE_DELAY_MS } from '../../web/state.js';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SITE = path.join(ROOT, 'build', 'site');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'web');
@@ -169,6 +171,16 @@ export async function ready(page) {
 }
 
 /** The text of a figure of a plan's row in the comparison table. */
+/**
+ * The page's URL once it holds the last change: the page rewrites it
+ * URL_WRITE_DELAY_MS after the last input (web/state.js). A timer set now for
+ * longer fires after the page's pending one (timers fire by deadline).
+ */
+export async function settledUrl(page) {
+  await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms)), URL_WRITE_DELAY_MS + 20);
+  return page.url();
+}
+
 export function cell(page, plan, field) {
   const selector = `#comparison tbody[data-plan="${plan}"] td[data-field="${field}"]`;
   return page.locator(field === 'rank' ? selector : `${selector} .amount`);

@@ -13,7 +13,7 @@ import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cell, openPage, rawKeysIn, ready, ROOT, screenshot, stop } from './helpers.mjs';
+import { cell, openPage, rawKeysIn, ready, ROOT, screenshot, stop, settledUrl } from './helpers.mjs';
 import { LANGUAGES, MESSAGES, placeholders } from '../../web/i18n.js';
 
 after(stop);
@@ -90,7 +90,7 @@ describe('the page in four languages', () => {
       assert.equal(await cell(page, 'support-12m', 'first_period_total').textContent(), '3596\u00a0RUB');
       assert.equal(await cell(page, 'support-12m', 'horizon_total').textContent(), '10.788\u00a0RUB'); // 3 × 3596
       assert.equal(await page.locator('#comparison .plan-tier').textContent(), 'Soporte técnico'); // names.es
-      assert.equal(new URL(page.url()).searchParams.get('lang'), 'es');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('lang'), 'es');
       assert.equal(await page.evaluate(() => localStorage.getItem('plancalc.lang')), 'es');
       await assertNoRawKeys(page, 'es');
 
@@ -115,7 +115,7 @@ describe('the page in four languages', () => {
         'с округлением 3\u00a0596\u00a0₽, × 1');
       assert.equal(await details.locator('table.schedule tbody td').first().textContent(),
         'Период 1: с 1 мар. 2026 г. по 1 мар. 2027 г.');
-      assert.equal(new URL(page.url()).searchParams.get('lang'), 'ru');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('lang'), 'ru');
       await assertNoRawKeys(page, 'ru');
       await screenshot(page, 'language-ru');
       await page.assertClean();

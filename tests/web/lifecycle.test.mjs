@@ -8,7 +8,7 @@
 // cancel|add-licenses` gives the same. Screenshots go to test-results/web/.
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cell, openPage, screenshot, stop } from './helpers.mjs';
+import { cell, openPage, screenshot, stop, settledUrl } from './helpers.mjs';
 
 after(stop);
 
@@ -113,7 +113,7 @@ describe('renewal', () => {
       assert.equal(await renew.locator('.tl-seg[aria-current="true"] .tl-note').textContent(),
         'Renewing now counts as Preferential renewal');
 
-      const url = new URL(page.url());
+      const url = new URL(await settledUrl(page));
       assert.equal(url.searchParams.get('renew_product'), 'report');
       assert.equal(url.searchParams.get('renew_purchase'), '2025-11-20');
       assert.equal(url.searchParams.get('renew_date'), '2026-05-01');
@@ -189,7 +189,7 @@ describe('change, cancel, add licences', () => {
       assert.deepEqual(await steps(page, '#change'), [
         '30 more: period price €300.00 → €645.00, for the remaining 183 of 365 days to Jan 1, 2027: €172.97',
       ]);
-      const url = new URL(page.url());
+      const url = new URL(await settledUrl(page));
       assert.equal(url.searchParams.get('change_action'), 'add');
       assert.equal(url.searchParams.get('change_add'), '30');
       assert.equal(url.searchParams.has('change_target'), false);
@@ -297,7 +297,7 @@ describe('links and errors', () => {
       assert.equal(await fact(page, '#renew', 'amount').textContent(), '€300.00');
       assert.equal(await fact(page, '#change', 'net').textContent(), '€75.21');
 
-      const link = page.url();
+      const link = await settledUrl(page);
       const params = new URL(link).searchParams;
       for (const [key, value] of Object.entries({
         renew_plan: 'standard-annual', renew_end: '2026-01-01', renew_date: '2026-07-02',
@@ -320,7 +320,7 @@ describe('links and errors', () => {
       assert.equal(await fact(fresh, '#change', 'credit').textContent(), '€150.41');
       assert.equal(await fact(fresh, '#change', 'charge').textContent(), '€225.62');
       assert.equal(await fact(fresh, '#change', 'net').textContent(), '€75.21');
-      assert.equal(fresh.url(), link, 'the link is already complete');
+      assert.equal(await settledUrl(fresh), link, 'the link is already complete');
       await screenshot(fresh, 'lifecycle-shared-link');
       await fresh.assertClean();
     } finally {

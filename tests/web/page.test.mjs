@@ -14,7 +14,7 @@ import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cell, openPage, ready, screenshot, SITE, stop, todayInTimeZone } from './helpers.mjs';
+import { cell, openPage, ready, screenshot, SITE, stop, todayInTimeZone, settledUrl } from './helpers.mjs';
 
 // MailStore (plans/mailstore.json, graduated per user per year, EUR):
 //   standard-annual: users 1–50 at 12.00, 51–250 at 9.00, above at 6.00
@@ -104,7 +104,7 @@ describe('comparing plans', () => {
       assert.equal(await body.locator('table.schedule [data-field="horizon_total"]').textContent(), '€4,765.50');
 
       // The state is in the URL.
-      const url = new URL(page.url());
+      const url = new URL(await settledUrl(page));
       assert.equal(url.searchParams.get('vendor'), 'mailstore');
       assert.equal(url.searchParams.get('quantity'), '101');
       assert.equal(url.searchParams.get('horizon'), '36');
@@ -135,7 +135,7 @@ describe('comparing plans', () => {
       assert.equal(await cell(page, 'standard-annual', 'first_period_total').textContent(), '€2,700.00');
       // 2700.00 / 12 = 225.00
       assert.equal(await cell(page, 'standard-annual', 'effective_per_month').textContent(), '€225.00');
-      assert.equal(new URL(page.url()).searchParams.get('quantity'), '300');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('quantity'), '300');
       // Its calculation names the open-ended top band in words.
       const details = page.locator('details.calc[data-plan="standard-annual"]');
       await details.locator('summary').click();
@@ -215,7 +215,7 @@ describe('more catalogs', () => {
       assert.equal(await cell(page, 'plus-mensual', 'first_period_total').textContent(), '$152.22');
       assert.equal(await cell(page, 'plus-mensual', 'horizon_total').textContent(), '$1,826.64'); // 12 × 152.22
       assert.equal(await page.locator('#savings').textContent(), 'Choose “All periods” to compare billing periods.');
-      assert.equal(new URL(page.url()).searchParams.get('period'), 'monthly');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('period'), 'monthly');
       // The calculation of a row shows the tax line, explained.
       const details = page.locator('details.calc[data-plan="plus-mensual"]');
       await details.locator('summary').click();
@@ -230,7 +230,7 @@ describe('more catalogs', () => {
       assert.ok(annual.every((p) => !p.endsWith('-mensual')), annual.join());
       assert.equal(await cell(page, 'premium-anual', 'first_period_total').textContent(), '$3,292.20');
       assert.equal(await cell(page, 'premium-anual', 'effective_per_month').textContent(), '$274.35'); // 3292.20 / 12
-      assert.equal(new URL(page.url()).searchParams.get('period'), 'annual');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('period'), 'annual');
       await screenshot(page, 'billing-toggle');
       await page.assertClean();
     } finally {
@@ -380,8 +380,8 @@ describe('catalog data', () => {
       assert.match(await notice.textContent(), /different version of the price list/);
       // The figures are the current ones, and the link now names the current list.
       assert.equal(await cell(page, 'standard-annual', 'first_period_total').textContent(), '€60.00'); // 5 × 12.00
-      assert.match(new URL(page.url()).searchParams.get('fp'), /^[0-9a-f]{8}$/);
-      assert.notEqual(new URL(page.url()).searchParams.get('fp'), '00000000');
+      assert.match(new URL(await settledUrl(page)).searchParams.get('fp'), /^[0-9a-f]{8}$/);
+      assert.notEqual(new URL(await settledUrl(page)).searchParams.get('fp'), '00000000');
       await page.assertClean();
     } finally {
       await page.closeAll();

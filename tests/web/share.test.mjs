@@ -10,7 +10,7 @@ import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, cell, openPage, screenshot, stop } from './helpers.mjs';
+import { ARTIFACTS, cell, openPage, screenshot, stop, settledUrl } from './helpers.mjs';
 
 after(stop);
 
@@ -31,7 +31,7 @@ describe('sharing', () => {
       await page.locator('#share-status', { hasText: 'Enlace copiado.' }).waitFor();
       assert.equal(await page.locator('#share-status').getAttribute('aria-live'), 'polite');
       const link = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(link, page.url());
+      assert.equal(link, await settledUrl(page));
       const params = new URL(link).searchParams;
       // The shared inputs; the other calculators' own inputs (renew_…, change_…,
       // sla_…) are in the link too, and checked by their own tests.
@@ -53,12 +53,41 @@ describe('sharing', () => {
       assert.equal(await cell(fresh, 'premium-annual', 'horizon_total').textContent(), '3177,00\u00a0€');
       assert.equal(await cell(fresh, 'standard-annual', 'first_period_total').textContent(), '1059,00\u00a0€');
       assert.equal(await fresh.locator('#link-notice').isHidden(), true, 'same price list: no notice');
-      assert.equal(fresh.url(), link, 'the link is already complete');
+      assert.equal(await settledUrl(fresh), link, 'the link is already complete');
       await screenshot(fresh, 'shared-link');
       await fresh.assertClean();
     } finally {
       await page.closeAll();
       await fresh?.closeAll();
+    }
+  });
+
+  test('the address bar follows a change shortly after it, and a link copied at once already holds it', async () => {
+    const page = await openPage('?vendor=mailstore&quantity=5&start=2026-03-01', {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    try {
+      // One task: the change and the click, before the page's own write is due.
+      const before = await page.evaluate(() => {
+        const quantity = document.getElementById('quantity');
+        quantity.value = '77';
+        quantity.dispatchEvent(new Event('input', { bubbles: true }));
+        const url = location.href;
+        document.getElementById('copy-link').click();
+        return url;
+      });
+      assert.equal(new URL(before).searchParams.get('quantity'), '5', 'not rewritten on the keystroke itself');
+      await page.locator('#share-status', { hasText: 'Link copied.' }).waitFor();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(new URL(link).searchParams.get('quantity'), '77');
+      assert.equal(await page.evaluate(() => location.href), link);
+
+      // Without a copy, the address bar catches up on its own.
+      await page.locator('#quantity').fill('12');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('quantity'), '12');
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
     }
   });
 
@@ -73,16 +102,17 @@ describe('sharing', () => {
       await page.locator('#copy-link').click();
       const field = page.locator('#share-url');
       await field.waitFor({ state: 'visible' });
-      assert.equal(await field.inputValue(), page.url());
+      assert.equal(await field.inputValue(), await settledUrl(page));
       assert.equal(await field.getAttribute('readonly'), '');
       assert.equal(await page.locator('label[for="share-url"]').textContent(), 'Link to this calculation');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'share-url');
-      assert.deepEqual(await field.evaluate((el) => [el.selectionStart, el.selectionEnd]), [0, page.url().length]);
+      assert.deepEqual(await field.evaluate((el) => [el.selectionStart, el.selectionEnd]), [0, (await settledUrl(page)).length]);
       await page.locator('#share-status:not(:empty)').waitFor();
       assert.ok(['Link copied.', 'The link is selected: copy it with Ctrl+C (⌘C on a Mac).']
         .includes(await page.locator('#share-status').textContent()));
-      // The field follows later changes.
+      // The field follows later changes, as the address bar does.
       await page.locator('#quantity').fill('6');
+      await settledUrl(page);
       assert.equal(new URL(await field.inputValue()).searchParams.get('quantity'), '6');
       await page.assertClean();
     } finally {
@@ -116,7 +146,7 @@ describe('printing', () => {
       }
       assert.equal(await page.locator('#print-note').textContent(),
         `Calculated on ${await page.evaluate(() => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date()))}. ` +
-        `Link to this calculation: ${page.url()}`);
+        `Link to this calculation: ${await settledUrl(page)}`);
       assert.equal(await cell(page, 'premium-annual', 'horizon_total').textContent(), '€3,177.00');
       await screenshot(page, 'print');
 

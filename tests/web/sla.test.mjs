@@ -20,7 +20,7 @@
 //     same wall time gives due Sat 2026-07-04 09:15 (−06:00).
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, screenshot, stop, TIME_ZONE } from './helpers.mjs';
+import { openPage, screenshot, stop, TIME_ZONE, settledUrl } from './helpers.mjs';
 
 after(stop);
 
@@ -122,7 +122,7 @@ describe('the SLA panel', () => {
         /^Opening hours run from the opening time up to, not including, the closing time\. /);
 
       // The URL keeps the moment as sent (with its offset) and the filters.
-      const url = new URL(page.url());
+      const url = new URL(await settledUrl(page));
       assert.equal(url.searchParams.get('sla_opened'), '2026-11-20T16:30+01:00');
       assert.equal(url.searchParams.get('sla_level'), 'first');
       assert.equal(url.searchParams.get('sla_region'), 'europe');
@@ -151,7 +151,7 @@ describe('the SLA panel', () => {
       assert.equal(counted.summary, 'Cómo se cuenta (2 pasos)');
       assert.equal(counted.explanation,
         '4 h de horario de atención (Europa) desde el 20 nov 2026 16:30 (UTC+01:00): vence el lun 23 nov 2026 11:30');
-      assert.equal(new URL(page.url()).searchParams.get('sla_opened'), '2026-11-20T16:30+01:00');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('sla_opened'), '2026-11-20T16:30+01:00');
       await screenshot(page, 'sla-mailpro-es');
       await page.assertClean();
     } finally {
@@ -178,13 +178,13 @@ describe('the SLA panel', () => {
         steps: ['24 hr on the clock from Jul 3, 2026 09:15 (UTC+02:00) to Jul 4, 2026 09:15 (UTC+02:00), opening hours and holidays ignored'],
       });
       assert.equal(await page.locator('#sla-uptime').textContent(), '', 'kalmstrom states no uptime');
-      assert.equal(new URL(page.url()).searchParams.get('sla_opened'), '2026-07-03T09:15+02:00');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('sla_opened'), '2026-07-03T09:15+02:00');
 
       // The same wall-clock time at UTC−06:00: the engine writes the moments in that offset.
       await page.locator('#sla-zone').selectOption('-06:00');
       assert.equal(await page.locator('#sla-opened-hint').textContent(), 'At UTC−06:00');
       assert.equal((await targetRows(page, 'subscription'))[0].due, 'Sat Jul 4, 2026 09:15 (UTC-06:00)');
-      assert.equal(new URL(page.url()).searchParams.get('sla_opened'), '2026-07-03T09:15-06:00');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('sla_opened'), '2026-07-03T09:15-06:00');
       await screenshot(page, 'sla-kalmstrom');
       await page.assertClean();
     } finally {
@@ -211,7 +211,7 @@ describe('the SLA panel', () => {
       assert.equal(await page.locator('#sla-inputs').isHidden(), true);
       assert.equal(await page.locator('#sla-results').textContent(), '');
       assert.equal(await page.locator('#sla-uptime').textContent(), '');
-      assert.equal(new URL(page.url()).searchParams.get('sla_tier'), null);
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('sla_tier'), null);
       await screenshot(page, 'sla-v8pro');
 
       await page.locator('#vendor').selectOption('mailstore');

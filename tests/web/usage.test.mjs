@@ -37,7 +37,7 @@
 // es-ES "US$" with a U+00A0 NO-BREAK SPACE.
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cell, openPage, screenshot, stop } from './helpers.mjs';
+import { cell, openPage, screenshot, stop, settledUrl } from './helpers.mjs';
 
 after(stop);
 
@@ -132,7 +132,7 @@ describe('usage and customer context in the comparison', () => {
       assert.equal(await body.locator('[data-field="tax"]').textContent(), '$191.16');
       assert.equal(await body.locator('table.schedule [data-field="horizon_total"]').textContent(), '$3,759.48');
 
-      const url = new URL(page.url());
+      const url = new URL(await settledUrl(page));
       assert.equal(url.searchParams.get('usage'), 'tickets:12');
       assert.equal(url.searchParams.get('context'), 'deployment:cloud');
       assert.equal(url.searchParams.get('hours'), null);
@@ -192,7 +192,7 @@ describe('usage and customer context in the comparison', () => {
       await details.locator('table.lines').waitFor();
       assert.equal(await details.locator('table.lines tbody tr[data-kind="usage"] td').first().textContent(),
         'Work outside the support scope (other products, new development), per hour: 96 min a month billed as 105 min (15-minute steps) at SEK\u00a01,200.00 an hour = SEK\u00a02,100.00 a month, × 12 months');
-      assert.equal(new URL(page.url()).searchParams.get('hours'), 'out_of_scope_work:1.6');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('hours'), 'out_of_scope_work:1.6');
       await screenshot(page, 'usage-kalmstrom-hours');
 
       // Hours that are no whole number of minutes: the page says so at the field.
@@ -231,12 +231,12 @@ describe('usage and customer context in the comparison', () => {
       assert.equal(await page.locator('#usage').isHidden(), true);
       // A key the catalog does not meter is not sent (the engine would refuse it) and leaves the URL.
       assert.equal(await cell(page, 'standard-annual', 'horizon_total').textContent(), '€3,177.00');
-      assert.equal(new URL(page.url()).searchParams.get('usage'), null);
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('usage'), null);
       // Switching to INVEX: its tickets field shows the link's value (values are kept by id).
       await page.locator('#vendor').selectOption('invex');
       await page.locator('#usage-tickets').waitFor();
       assert.equal(await page.locator('#usage-tickets').inputValue(), '5');
-      assert.equal(new URL(page.url()).searchParams.get('usage'), 'tickets:5');
+      assert.equal(new URL(await settledUrl(page)).searchParams.get('usage'), 'tickets:5');
       await page.assertClean();
     } finally {
       await page.closeAll();
