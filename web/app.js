@@ -4,6 +4,7 @@
 // (panels.js) to compute and render on every change. It never computes an
 // amount itself.
 
+import { setText } from './dom.js';
 import { ErrorDisplay, errorText, sentence } from './field-errors.js';
 import { Formatter, todayIso } from './format.js';
 import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName } from './i18n.js';
@@ -184,7 +185,7 @@ function buildNavigation() {
   list.replaceChildren(...PANELS.map((panel) => {
     const link = document.createElement('a');
     link.href = `#${panel.sectionId}`;
-    link.textContent = app.t(panel.titleKey);
+    setText(link, app.t(panel.titleKey));
     const item = document.createElement('li');
     item.append(link);
     return item;
@@ -232,7 +233,7 @@ async function loadVendor(id) {
   errors.clear();
   ui.vendorNotice.hidden = true;
   ui.linkNotice.hidden = true;
-  ui.resultsTitle.textContent = vendorLabel(entry);
+  setText(ui.resultsTitle, vendorLabel(entry));
   hidePanels(app.t('page.loading'), true);
 
   let engine;
@@ -269,18 +270,18 @@ async function loadVendor(id) {
 /** The loaded catalog's title, notices and quantity hint, in the current language. */
 function showVendorTexts() {
   const info = app.info;
-  ui.resultsTitle.textContent = app.t('results.title', { vendor: localName(info.vendor, app.lang) });
+  setText(ui.resultsTitle, app.t('results.title', { vendor: localName(info.vendor, app.lang) }));
   ui.vendorNotice.hidden = !info.vendor?.illustrative;
   if (info.vendor?.illustrative) {
     ui.vendorNotice.replaceChildren(app.t('notice.illustrative'));
     if (info.vendor.note) ui.vendorNotice.append(' ', String(info.vendor.note));
   }
   ui.linkNotice.hidden = !app.linkChanged;
-  ui.linkNotice.textContent = app.linkChanged ? app.t('notice.link_changed') : '';
-  ui.quantityHint.textContent = app.t('field.quantity.hint', {
+  setText(ui.linkNotice, app.linkChanged ? app.t('notice.link_changed') : '');
+  setText(ui.quantityHint, app.t('field.quantity.hint', {
     units: createViewContext({ t: app.t, lang: app.lang, fmt: app.fmt, info })
       .unitName(mainUnit(info), GENERIC_PLURAL_COUNT),
-  });
+  }));
 }
 
 function showLoadError() {
@@ -329,7 +330,7 @@ function showEngineError(e) {
 /** The printed quote's footer: when it was calculated and its link. */
 function showPrintNote() {
   const fmt = app.fmt ?? new Formatter(app.locale, 'EUR', 2);
-  ui.printNote.textContent = app.t('print.note', { date: fmt.date(todayIso()), url: location.href });
+  setText(ui.printNote, app.t('print.note', { date: fmt.date(todayIso()), url: location.href }));
 }
 
 function hidePanels(message, busy = false) {

@@ -6,6 +6,7 @@
 // quantity is the shared field. The engine decides whether the change is
 // allowed, from when, and every amount; change-view.js shows them.
 
+import { setText } from './dom.js';
 import { parseCivilDate, todayIso } from './format.js';
 import { addView, cancelView, changeView, supportInactiveView } from './change-view.js';
 import { hidePanelFigures, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
@@ -146,7 +147,7 @@ export const changePanel = {
         return;
       }
     }
-    this.ui.params.textContent = host.t(`change.params.${action}`, {
+    setText(this.ui.params, host.t(`change.params.${action}`, {
       plan: ctx.planName(request.plan),
       quantity: ctx.fmt.number(request.quantity),
       units: ctx.unitName(host.unit(), request.quantity),
@@ -154,7 +155,7 @@ export const changePanel = {
       date: ctx.fmt.date(request.date),
       target: request.target ? ctx.planName(request.target) : '',
       add: ctx.fmt.number(request.add ?? ''),
-    }, { quantity: request.quantity, add: request.add });
+    }, { quantity: request.quantity, add: request.add }));
     this.ui.summary.replaceChildren(...view.summary);
     this.ui.body.replaceChildren(...view.body);
     this.ui.details.hidden = false;

@@ -7,6 +7,7 @@
 // overage and discounts, with the cheapest's reasons and the break-even
 // usage between adjacent tiers.
 
+import { setText } from './dom.js';
 import { parseCivilDate } from './format.js';
 import { PERIOD_MONTHS } from './state.js';
 import {
@@ -92,14 +93,14 @@ export const comparePanel = {
     const ctx = host.viewContext();
     ctx.filtered = Array.isArray(request.billing_months);
     ctx.onDetails = (details, row) => showQuote(details, row, request, host, ctx);
-    ui.params.textContent = host.t('results.params', {
+    setText(ui.params, host.t('results.params', {
       quantity: ctx.fmt.number(request.quantity),
       units: ctx.unitName(host.unit(), request.quantity),
       months: ctx.monthsText(result.horizon.months),
       start: ctx.fmt.date(result.horizon.start),
-    });
+    }));
     const usageText = this.usage.describe(request, host);
-    ui.usageParams.textContent = usageText;
+    setText(ui.usageParams, usageText);
     ui.usageParams.hidden = !usageText;
     if (result.rows.length === 0) {
       this.hide(host, host.t('error.no_rows'));
@@ -130,7 +131,7 @@ export const comparePanel = {
     if (message) {
       const p = host.doc.createElement('p');
       p.className = 'summary-line muted';
-      p.textContent = message;
+      setText(p, message);
       ui.summary.append(p);
     }
   },

@@ -33,6 +33,16 @@ export function append(parent, ...children) {
   return parent;
 }
 
+/**
+ * Sets an element's text only when it differs: rewriting the same text still
+ * replaces its Text node, and the browser then lays the element out again
+ * (the SLA panel relabels some forty <option>s on every recompute).
+ */
+export function setText(el, text) {
+  const value = String(text);
+  if (el.textContent !== value) el.textContent = value;
+}
+
 /** Replaces all children of `parent`. */
 export function replaceChildren(parent, ...children) {
   parent.replaceChildren();

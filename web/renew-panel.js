@@ -5,7 +5,7 @@
 // quantity. Output: renew-view.js. The engine decides the window, the rate,
 // the price and the term; the page only shows them.
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren, setText } from './dom.js';
 import { parseCivilDate, todayIso } from './format.js';
 import { renderRenewal, renewalSummary } from './renew-view.js';
 import { hidePanelFigures, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
@@ -82,8 +82,8 @@ export const renewPanel = {
     this.ui.sinceLabel.dataset.i18n = SINCE_LABEL[basis];
     this.ui.sinceHint.dataset.i18n = SINCE_HINT[basis];
     if (this.t) {
-      this.ui.sinceLabel.textContent = this.t(SINCE_LABEL[basis]);
-      this.ui.sinceHint.textContent = this.t(SINCE_HINT[basis]);
+      setText(this.ui.sinceLabel, this.t(SINCE_LABEL[basis]));
+      setText(this.ui.sinceHint, this.t(SINCE_HINT[basis]));
     }
   },
 
@@ -139,7 +139,7 @@ export const renewPanel = {
       return;
     }
     const ctx = host.viewContext();
-    this.ui.params.textContent = host.t('renew.params', {
+    setText(this.ui.params, host.t('renew.params', {
       what: splitItem(this.ui.item.value)[0] === 'product'
         ? ctx.productName(request.product) : ctx.planName(request.plan),
       quantity: ctx.fmt.number(request.quantity),
@@ -147,7 +147,7 @@ export const renewPanel = {
       since: host.t(this.basis() === 'purchase' ? 'renew.params.purchased' : 'renew.params.ends', {
         date: ctx.fmt.date(this.ui.since.value) }),
       date: ctx.fmt.date(request.date),
-    });
+    }));
     const summary = renewalSummary(result, ctx);
     replaceChildren(this.ui.summary, ...summary);
     const open = this.ui.body.querySelector('details[open]') !== null;

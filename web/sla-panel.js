@@ -11,6 +11,7 @@
 // URL state: sla_opened (RFC 3339, the moment sent), sla_tier, sla_level,
 // sla_region ('' = all tiers, every level, each target's own calendar).
 
+import { setText } from './dom.js';
 import { localName } from './i18n.js';
 import { renderSla, renderSlaConventions, renderSlaMessage, renderUptime } from './sla-view.js';
 
@@ -207,31 +208,31 @@ export const slaPanel = {
     const { ui } = this;
     const t = host.t;
     const lang = t.lang;
-    ui.zone.options[0].textContent = this.zoneName
+    setText(ui.zone.options[0], this.zoneName
       ? t('field.sla_zone.local', { zone: this.zoneName })
-      : t('field.sla_zone.local_unnamed');
+      : t('field.sla_zone.local_unnamed'));
     for (const option of [...ui.zone.options].slice(1)) {
-      option.textContent = t('field.sla_zone.offset', { offset: shownOffset(option.value) });
+      setText(option, t('field.sla_zone.offset', { offset: shownOffset(option.value) }));
     }
-    ui.tier.options[0].textContent = t('field.sla_tier.all');
+    setText(ui.tier.options[0], t('field.sla_tier.all'));
     for (const option of [...ui.tier.options].slice(1)) {
-      option.textContent = localName(this.tiers.find((tier) => tier.id === option.value), lang);
+      setText(option, localName(this.tiers.find((tier) => tier.id === option.value), lang));
     }
-    ui.level.options[0].textContent = t('field.sla_level.all');
-    for (const option of [...ui.level.options].slice(1)) option.textContent = localName(this.levels.get(option.value), lang);
-    ui.region.options[0].textContent = t('field.sla_region.default');
+    setText(ui.level.options[0], t('field.sla_level.all'));
+    for (const option of [...ui.level.options].slice(1)) setText(option, localName(this.levels.get(option.value), lang));
+    setText(ui.region.options[0], t('field.sla_region.default'));
     for (const option of [...ui.region.options].slice(1)) {
-      option.textContent = localName(this.calendars.find((c) => c.id === option.value), lang);
+      setText(option, localName(this.calendars.find((c) => c.id === option.value), lang));
     }
     const wall = ui.opened.value;
     if (ui.zone.value) {
-      ui.openedHint.textContent = t('field.sla_opened.hint_fixed', { offset: shownOffset(ui.zone.value) });
+      setText(ui.openedHint, t('field.sla_opened.hint_fixed', { offset: shownOffset(ui.zone.value) }));
     } else if (wall && localOffset(wall)) {
-      ui.openedHint.textContent = t('field.sla_opened.hint_local', {
+      setText(ui.openedHint, t('field.sla_opened.hint_local', {
         zone: this.zoneName || t('field.sla_zone.local_unnamed'), offset: shownOffset(localOffset(wall)),
-      });
+      }));
     } else {
-      ui.openedHint.textContent = t('field.sla_opened.hint_zone', { zone: this.zoneName || t('field.sla_zone.local_unnamed') });
+      setText(ui.openedHint, t('field.sla_opened.hint_zone', { zone: this.zoneName || t('field.sla_zone.local_unnamed') }));
     }
     if (host.info) ui.none.textContent = t('sla.none', { vendor: localName(host.info.vendor, lang) });
   },

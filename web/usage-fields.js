@@ -9,7 +9,7 @@
 // URL state (state.js, panel urlKeys), as typed, comma-separated id:value
 // pairs:  usage=tickets:12   hours=out_of_scope_work:1.5   context=deployment:cloud
 
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren, setText } from './dom.js';
 import { localName } from './i18n.js';
 
 export const USAGE_URL_KEYS = ['usage', 'hours', 'context'];
@@ -136,18 +136,18 @@ export class UsageFields {
     const lang = t.lang;
     for (const f of this.fields) {
       if (f.kind === 'usage') {
-        f.label.textContent = t('field.usage', { name: localName(f.item, lang) });
-        f.hint.textContent = t('field.usage.hint', { units: ctx.unitName(f.item.unit, 5) });
+        setText(f.label, t('field.usage', { name: localName(f.item, lang) }));
+        setText(f.hint, t('field.usage.hint', { units: ctx.unitName(f.item.unit, 5) }));
       } else if (f.kind === 'hours') {
-        f.label.textContent = t('field.hours', { service: localName(f.item, lang) });
-        f.hint.textContent = t('field.hours.hint', {
+        setText(f.label, t('field.hours', { service: localName(f.item, lang) }));
+        setText(f.hint, t('field.hours.hint', {
           rate: ctx.fmt.money(f.item.rate_per_hour), increment: ctx.fmt.number(f.item.increment_minutes ?? 1),
-        }, { increment: f.item.increment_minutes ?? 1 });
+        }, { increment: f.item.increment_minutes ?? 1 }));
       } else {
-        f.label.textContent = contextName(f.id, t);
+        setText(f.label, contextName(f.id, t));
         const [empty, ...options] = f.control.options;
-        empty.textContent = t.has(`context.${f.id}.other`) ? t(`context.${f.id}.other`) : t('context.other');
-        for (const option of options) option.textContent = contextValue(f.id, option.value, t);
+        setText(empty, t.has(`context.${f.id}.other`) ? t(`context.${f.id}.other`) : t('context.other'));
+        for (const option of options) setText(option, contextValue(f.id, option.value, t));
         f.hint.textContent = t('field.context.hint', {
           discounts: f.item.discounts.map((d) => localName(d, lang)).join('; '),
         });
