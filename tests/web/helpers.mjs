@@ -170,7 +170,6 @@ export async function ready(page) {
   await page.locator('#results:not([aria-busy])').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
-/** The text of a figure of a plan's row in the comparison table. */
 /**
  * The page's URL once it holds the last change: the page rewrites it
  * URL_WRITE_DELAY_MS after the last input (web/state.js). A timer set now for
@@ -181,6 +180,7 @@ export async function settledUrl(page) {
   return page.url();
 }
 
+/** The text of a figure of a plan's row in the comparison table. */
 export function cell(page, plan, field) {
   const selector = `#comparison tbody[data-plan="${plan}"] td[data-field="${field}"]`;
   return page.locator(field === 'rank' ? selector : `${selector} .amount`);
