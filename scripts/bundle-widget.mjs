@@ -2,8 +2,9 @@
 // dependency): build/widget/plan-calculator.js, staged by scripts/build as
 // build/site/plan-calculator.js.
 //
-//   node scripts/bundle-widget.mjs --core build/wasm/plancalc-core-single.js \
-//        --out build/widget/plan-calculator.js [--entry web/plan-calculator-define.js] [--plans plans]
+//   node scripts/bundle-widget.mjs --core build/wasm/plancalc-core-widget.js \
+//        --out build/widget/plan-calculator.js [--engine-out build/widget/plan-calculator-engine.js]
+//        [--entry web/plan-calculator-define.js] [--plans plans]
 //
 // Why a classic script: Chromium refuses ES module scripts from file://, and
 // a sales page saved to disk must still work. What it does:
@@ -17,10 +18,17 @@
 //      `export function|async function|class|const|let NAME`,
 //      `export {a, b as c}`, `export default <expression>`; `import.meta.url`
 //      becomes the script's own URL;
-//   3. puts the Emscripten single-file engine (-sSINGLE_FILE, wasm inlined)
-//      in front, in a scope where `fetch` is undefined: the glue then decodes
-//      its inlined wasm directly instead of fetch()ing a data: URL, which a
-//      strict Content-Security-Policy (connect-src 'self') would block;
+//   3. puts the engine in front: Emscripten's glue (a classic script) and its
+//      .wasm gzipped, as base64 (base64 of the raw .wasm gzips 40 % worse than
+//      the binary; of the gzipped one, 1 % worse). At load the browser's
+//      DecompressionStream inflates it, no request made (a data: fetch would
+//      break connect-src 'self', and fetch() does not work from file://), and
+//      the bytes go to the factory as wasmBinary; `fetch` is undefined in the
+//      glue's scope, so it never tries to fetch the .wasm itself. A failure
+//      (no DecompressionStream, bad data) rejects the factory's promise: the
+//      element shows its error and fires plan-calculator-error. --engine-out
+//      writes this part alone too (a classic script defining
+//      createPlanCalcEngine), which the golden corpus runs in Node;
 //   4. hands the engine factory and the catalogs of plans/index.json to
 //      PlanCalculatorElement (engineOptions, catalogs) before the entry
 //      module registers the element;
@@ -29,6 +37,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,8 +45,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 function parseArgs(argv) {
   const opts = {
     entry: path.join(ROOT, 'web', 'plan-calculator-define.js'),
-    core: path.join(ROOT, 'build', 'wasm', 'plancalc-core-single.js'),
+    core: path.join(ROOT, 'build', 'wasm', 'plancalc-core-widget.js'),
     out: path.join(ROOT, 'build', 'widget', 'plan-calculator.js'),
+    engineOut: null,
     plans: path.join(ROOT, 'plans'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -46,8 +56,9 @@ function parseArgs(argv) {
     if (flag === '--entry') opts.entry = value();
     else if (flag === '--core') opts.core = value();
     else if (flag === '--out') opts.out = value();
+    else if (flag === '--engine-out') opts.engineOut = value();
     else if (flag === '--plans') opts.plans = value();
-    else fail(`usage: bundle-widget.mjs [--entry FILE] [--core FILE] [--out FILE] [--plans DIR] (unknown: ${argv[i]})`);
+    else fail(`usage: bundle-widget.mjs [--entry FILE] [--core FILE] [--out FILE] [--engine-out FILE] [--plans DIR] (unknown: ${argv[i]})`);
   }
   return opts;
 }
@@ -149,12 +160,59 @@ function readCatalogs(plansDir) {
   return catalogs;
 }
 
+/**
+ * The engine as a classic script defining createPlanCalcEngine(settings):
+ * Emscripten's factory, given the .wasm that is inlined gzipped and inflated
+ * here. Returns the module's promise, rejected when the .wasm cannot be
+ * inflated (so the caller shows an error instead of waiting forever).
+ */
+function engineScript(glue, wasm) {
+  const gzipped = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+  return `var createPlanCalcEngine = (function () {
+// Emscripten's glue. In this scope fetch is undefined (it never fetches the
+// .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
+var fetch, module, exports, define;
+${glue.trim()}
+
+// plancalc-core-widget.wasm (${wasm.length} bytes), gzipped, base64.
+var wasmGzip = '${gzipped}';
+
+function inflate() {
+  return new Promise(function (resolve) {
+    if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream');
+    var text = atob(wasmGzip);
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    resolve(new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  }).then(function (buffer) {
+    if (buffer.byteLength !== ${wasm.length}) throw new Error(buffer.byteLength + ' bytes instead of ${wasm.length}');
+    return buffer;
+  }, function (e) {
+    throw new Error('the engine could not be unpacked (' + (e && e.message || e) + ')');
+  });
+}
+
+return function createPlanCalcEngine(settings) {
+  return inflate().then(function (wasmBinary) {
+    return createPlanCalcCore(Object.assign({}, settings, { wasmBinary: wasmBinary }));
+  });
+};
+})();
+`;
+}
+
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(opts.core)) fail(`${opts.core} is missing: build the wasm target plancalc_wasm_single first`);
+  const wasmFile = opts.core.replace(/\.js$/, '.wasm');
+  for (const f of [opts.core, wasmFile]) {
+    if (!fs.existsSync(f)) fail(`${f} is missing: build the wasm target plancalc_wasm_widget first`);
+  }
   const core = fs.readFileSync(opts.core, 'utf8');
   if (!/\bvar createPlanCalcCore\b/.test(core)) fail(`${opts.core} does not define createPlanCalcCore (built with MODULARIZE and EXPORT_NAME=createPlanCalcCore?)`);
-  if (/\bimport\.meta\b/.test(core)) fail(`${opts.core} is an ES module; the single-file target must be a classic script (no EXPORT_ES6)`);
+  if (/\bimport\.meta\b/.test(core)) fail(`${opts.core} is an ES module; the widget's engine must be a classic script (no EXPORT_ES6)`);
+  const wasm = fs.readFileSync(wasmFile);
+  if (wasm.readUInt32BE(0) !== 0x0061736d) fail(`${wasmFile} is not a WebAssembly module`);
+  const engine = engineScript(core, wasm);
 
   const { order, sources } = collect(opts.entry);
   const webDir = path.dirname(opts.entry);
@@ -169,36 +227,34 @@ function main() {
   const output = `/*! plan-calculator.js: the <plan-calculator> widget of plancalc in one classic script,
  * with the WebAssembly engine and the price lists of plans/ inlined. Generated by
  * scripts/bundle-widget.mjs from ${order.map(nameOf).join(', ')}
- * and plancalc-core-single.js; do not edit. Use: <script src="plan-calculator.js"></script>
+ * and plancalc-core-widget.{js,wasm}; do not edit. Use: <script src="plan-calculator.js"></script>
  */
 (function () {
 var __scriptUrl = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || location.href;
 
-// The engine (Emscripten, -sSINGLE_FILE). In this scope fetch is undefined, so
-// the glue decodes its inlined wasm instead of fetching a data: URL (which a
-// strict CSP would block); module/exports/define keep it from exporting itself.
-var createPlanCalcCore = (function () {
-var fetch, module, exports, define;
-${core.trim()}
-return createPlanCalcCore;
-})();
-
+${engine}
 var __modules = Object.create(null);
 ${modules.join('\n')}
 // The single file's engine and bundled price lists (plans/index.json ids).
-__modules[${JSON.stringify(nameOf(element))}].PlanCalculatorElement.engineOptions = { moduleFactory: createPlanCalcCore };
+__modules[${JSON.stringify(nameOf(element))}].PlanCalculatorElement.engineOptions = { moduleFactory: createPlanCalcEngine };
 __modules[${JSON.stringify(nameOf(element))}].PlanCalculatorElement.catalogs = ${catalogLiteral};
 
 ${transform(opts.entry, sources.get(opts.entry), nameOf)}})();
 `;
+  writeScript(opts.out, output);
+  if (opts.engineOut) writeScript(opts.engineOut, engine);
+}
+
+/** Checks that the text parses as a classic script; writes it only when it changed. */
+function writeScript(file, text) {
   try {
-    new vm.Script(output, { filename: opts.out });
+    new vm.Script(text, { filename: file });
   } catch (e) {
-    fail(`the bundle is not a valid classic script: ${e.message}`);
+    fail(`${path.basename(file)} is not a valid classic script: ${e.message}`);
   }
-  fs.mkdirSync(path.dirname(opts.out), { recursive: true });
-  const previous = fs.existsSync(opts.out) ? fs.readFileSync(opts.out, 'utf8') : null;
-  if (previous !== output) fs.writeFileSync(opts.out, output);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+  if (previous !== text) fs.writeFileSync(file, text);
 }
 
 main();
