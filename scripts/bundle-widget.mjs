@@ -178,17 +178,27 @@ ${glue.trim()}
 var wasmGzip = '${gzipped}';
 
 function inflate() {
+  var expected = ${wasm.length};
   return new Promise(function (resolve) {
     if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream');
     var text = atob(wasmGzip);
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    resolve(new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-  }).then(function (buffer) {
-    if (buffer.byteLength !== ${wasm.length}) throw new Error(buffer.byteLength + ' bytes instead of ${wasm.length}');
-    return buffer;
-  }, function (e) {
-    throw new Error('the engine could not be unpacked (' + (e && e.message || e) + ')');
+    // Read here rather than through Response, whose error would only say "Failed to fetch".
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    var wasm = new Uint8Array(expected), size = 0;
+    resolve(reader.read().then(function next(chunk) {
+      if (chunk.done) {
+        if (size !== expected) throw new Error(size + ' bytes instead of ' + expected);
+        return wasm;
+      }
+      if (size + chunk.value.length > expected) throw new Error('more than ' + expected + ' bytes');
+      wasm.set(chunk.value, size);
+      size += chunk.value.length;
+      return reader.read().then(next);
+    }));
+  }).catch(function (e) {
+    throw new Error('the engine could not be unpacked (' + String(e && e.message || e).replace(/\\.$/, '') + ')');
   });
 }
 

@@ -30,12 +30,13 @@ export const coreOptions = Object.freeze({
  * Options for createEngine() with the widget's engine, as the single file
  * carries it: build/widget/plan-calculator-engine.js (scripts/bundle-widget.mjs;
  * compiled for size, the .wasm inlined gzipped and inflated with
- * DecompressionStream), a classic script defining the factory.
+ * DecompressionStream), a classic script defining the factory; change(text)
+ * may alter the script first.
  */
-export function widgetEngineOptions() {
+export function widgetEngineOptions(change = (text) => text) {
   const file = path.join(WIDGET_DIR, 'plan-calculator-engine.js');
   if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run scripts/build`);
-  const script = `${fs.readFileSync(file, 'utf8')}\ncreatePlanCalcEngine;`;
+  const script = `${change(fs.readFileSync(file, 'utf8'))}\ncreatePlanCalcEngine;`;
   return { moduleFactory: vm.runInThisContext(script, { filename: file }) };
 }
 

@@ -2,7 +2,8 @@
 // Chromium: the sales quote web/embed-example.html opened from file:// with
 // the single-file build, the element's API (attributes, typed properties,
 // batching, events, cancel) over http under the site's strict CSP, and the
-// ES module version. Locators reach into the open shadow root.
+// ES module version, and an engine that cannot start (its .wasm, inlined
+// gzipped, not inflated). Locators reach into the open shadow root.
 //
 // Figures are worked out by hand from plans/mailstore.json and
 // plans/v8pro.json: MailStore is graduated per user per year (Standard 12.00
@@ -13,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, ROOT, screenshot, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import { FIXTURES, openPage, ROOT, screenshot, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
 
 after(stop);
 
@@ -286,4 +287,53 @@ describe('the element', () => {
       await page.closeAll();
     }
   });
+});
+
+describe('the engine of the single file', () => {
+  // Its .wasm is inlined gzipped (var wasmGzip = '<base64>') and inflated with
+  // DecompressionStream when the first element loads; each way that can fail
+  // must end in the element's error and plan-calculator-error, never a wait.
+  const bundle = () => fs.readFileSync(path.join(SITE, 'plan-calculator.js'), 'utf8');
+  const payload = /(var wasmGzip = ')([A-Za-z0-9+/=]+)'/;
+  const failures = {
+    'damaged data': (js) => js.replace(payload, (m, head, data) =>
+      `${head}${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}'`),
+    'truncated data': (js) => js.replace(payload, (m, head, data) => `${head}${data.slice(0, 80_000)}'`),
+    'no DecompressionStream': null,
+  };
+  for (const [name, change] of Object.entries(failures)) {
+    test(`${name}: "The calculator could not start", plan-calculator-error, no figure`, async () => {
+      const page = await openPage('widget-one.html', {
+        ready: false,
+        prepare: async (context) => {
+          await recordEvents(context);
+          await serveFixture('widget-one.html')(context);
+          if (change) {
+            const original = bundle();
+            const damaged = change(original);
+            assert.notEqual(damaged, original, 'the bundle has no wasmGzip literal to damage');
+            await context.route('**/plan-calculator.js', (route) => route.fulfill({
+              status: 200,
+              headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' },
+              body: damaged,
+            }));
+          } else {
+            await context.addInitScript(() => { delete window.DecompressionStream; });
+          }
+        },
+      });
+      try {
+        const error = page.locator('#widget [part="error"]:not([hidden])');
+        await error.waitFor({ timeout: 20_000 });
+        await page.loaded();
+        assert.match(await error.textContent(), /^The calculator could not start: The engine could not be unpacked \(.+\)\.$/);
+        assert.equal(await page.locator('#widget .total-line').count(), 0);
+        const list = await events(page);
+        assert.deepEqual(list.map((e) => [e.type, e.id, e.detail.code]), [['plan-calculator-error', 'widget', 'load_failed']]);
+        await page.assertClean(); // no console error, no uncaught rejection
+      } finally {
+        await page.closeAll();
+      }
+    });
+  }
 });
