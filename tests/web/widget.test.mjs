@@ -290,11 +290,11 @@ describe('the element', () => {
 });
 
 describe('the engine of the single file', () => {
-  // Its .wasm is inlined gzipped (var wasmGzip = '<base64>') and inflated with
+  // Its .wasm is inlined gzipped (var wasmGzip='<base64>') and inflated with
   // DecompressionStream when the first element loads; each way that can fail
   // must end in the element's error and plan-calculator-error, never a wait.
   const bundle = () => fs.readFileSync(path.join(SITE, 'plan-calculator.js'), 'utf8');
-  const payload = /(var wasmGzip = ')([A-Za-z0-9+/=]+)'/;
+  const payload = /(var wasmGzip ?= ?')([A-Za-z0-9+/=]+)'/;
   const failures = {
     'damaged data': (js) => js.replace(payload, (m, head, data) =>
       `${head}${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}'`),
