@@ -32,7 +32,8 @@
 //   4. hands the engine factory and the catalogs of plans/index.json to
 //      PlanCalculatorElement (engineOptions, catalogs) before the entry
 //      module registers the element;
-//   5. drops comments and the whitespace between tokens (a check makes sure
+//   5. leaves the page's own messages out of web/i18n/*.js (PAGE_ONLY_MESSAGES),
+//      drops comments and the whitespace between tokens (a check makes sure
 //      the tokens stay the same; acorn parses), and the whitespace of the
 //      catalogs' JSON;
 //   6. checks that the result parses as a classic script (node:vm), and
@@ -154,6 +155,38 @@ function transform(file, source, nameOf) {
   return `// --- ${rel} ---\n__modules[${JSON.stringify(nameOf(file))}] = (function () {\n'use strict';\n${code.trimEnd()}\nreturn Object.freeze({ ${exports} });\n})();\n`;
 }
 
+// Message families (a key's part before its first dot) of the page's panels
+// and controls, which the widget has none of: left out of its copies of
+// web/i18n/*.js (10 KB of the gzipped widget). A family that one of the
+// widget's modules names in a string or template ('renew.…') stops the build.
+// The explanations (explain.*) stay whole: the engine picks those keys.
+const PAGE_ONLY_MESSAGES = ['page', 'form', 'nav', 'panel', 'share', 'print', 'lifecycle', 'renew', 'change',
+  'cancel', 'add', 'inactive', 'context', 'sla', 'channel', 'priority'];
+
+/** The message tables (web/i18n/*.js) without PAGE_ONLY_MESSAGES; sources is changed in place. */
+function dropPageMessages(order, sources) {
+  const isTable = (file) => path.basename(path.dirname(file)) === 'i18n';
+  const pageOnly = (key) => PAGE_ONLY_MESSAGES.includes(key.split('.')[0]);
+  for (const file of order.filter((f) => !isTable(f))) {
+    for (const family of PAGE_ONLY_MESSAGES) {
+      if (new RegExp(`['"\`]${family}\\.`).test(sources.get(file))) {
+        fail(`${path.relative(ROOT, file)} uses the messages '${family}.…', which PAGE_ONLY_MESSAGES leaves out of the widget`);
+      }
+    }
+  }
+  for (const file of order.filter(isTable)) {
+    const source = sources.get(file);
+    const program = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module' });
+    const table = program.body.find((node) => node.type === 'ExportDefaultDeclaration')?.declaration;
+    const properties = table?.type === 'ObjectExpression' ? table.properties : [];
+    if (!properties.length || properties.some((p) => p.type !== 'Property' || typeof p.key.value !== 'string')) {
+      fail(`${path.relative(ROOT, file)}: expected export default { 'key': message, … }`);
+    }
+    const kept = properties.filter((p) => !pageOnly(p.key.value)).map((p) => source.slice(p.start, p.end));
+    sources.set(file, `${source.slice(0, table.start)}{\n${kept.join(',\n')}\n}${source.slice(table.end)}`);
+  }
+}
+
 /** JSON text without the whitespace between tokens (the engine's fingerprint is of the parsed document). */
 function compactJson(text, file) {
   const compact = text.replace(/("(?:[^"\\]|\\.)*")|[ \t\r\n]+/g, (m, string) => string ?? '');
@@ -243,6 +276,7 @@ function main() {
   const nameOf = (file) => path.relative(webDir, file).split(path.sep).join('/');
   const element = order.find((file) => /plan-calculator-element\.js$/.test(file));
   if (!element) fail('the entry does not import plan-calculator-element.js');
+  dropPageMessages(order, sources);
   const modules = order.filter((file) => file !== opts.entry).map((file) => transform(file, sources.get(file), nameOf));
   const catalogs = readCatalogs(opts.plans);
   // "</script" must not appear if someone inlines this file into HTML.
