@@ -19,16 +19,17 @@
 //      `export {a, b as c}`, `export default <expression>`; `import.meta.url`
 //      becomes the script's own URL;
 //   3. puts the engine in front: Emscripten's glue (a classic script) and its
-//      .wasm gzipped, as base64 (base64 of the raw .wasm gzips 40 % worse than
-//      the binary; of the gzipped one, 1 % worse). At load the browser's
-//      DecompressionStream inflates it, no request made (a data: fetch would
-//      break connect-src 'self', and fetch() does not work from file://), and
-//      the bytes go to the factory as wasmBinary; `fetch` is undefined in the
+//      .wasm as LZMA, base64 (base64 of the raw .wasm gzips 40 % worse than
+//      the binary; the .wasm is 105 KB as LZMA, 130 KB gzipped, and base64
+//      of either gzips 1 % worse). At load scripts/lzma-decode.js unpacks it
+//      and checks its CRC-32, no request made (a data: fetch would break
+//      connect-src 'self', and fetch() does not work from file://), and the
+//      bytes go to the factory as wasmBinary; `fetch` is undefined in the
 //      glue's scope, so it never tries to fetch the .wasm itself. A failure
-//      (no DecompressionStream, bad data) rejects the factory's promise: the
-//      element shows its error and fires plan-calculator-error. --engine-out
-//      writes this part alone too (a classic script defining
-//      createPlanCalcEngine), which the golden corpus runs in Node;
+//      (damaged data) rejects the factory's promise: the element shows its
+//      error and fires plan-calculator-error. --engine-out writes this part
+//      alone too (a classic script defining createPlanCalcEngine), which the
+//      golden corpus runs in Node;
 //   4. hands the engine factory and the catalogs of plans/index.json to
 //      PlanCalculatorElement (engineOptions, catalogs) before the entry
 //      module registers the element;
@@ -41,7 +42,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -207,50 +208,60 @@ function readCatalogs(plansDir) {
   return catalogs;
 }
 
+// The .wasm's unpacker, put into the bundle and also run here to check it.
+const DECODER_FILE = path.join(ROOT, 'scripts', 'lzma-decode.js');
+
+/** The .wasm as LZMA ("lzma alone"), by Python's lzma module (Debian's emscripten needs python3). */
+function lzmaCompress(bytes) {
+  const program = 'import lzma, sys; sys.stdout.buffer.write(lzma.compress(sys.stdin.buffer.read(), '
+    + 'format=lzma.FORMAT_ALONE, preset=9 | lzma.PRESET_EXTREME))';
+  try {
+    return execFileSync('python3', ['-c', program], { input: bytes, maxBuffer: 1 << 28 });
+  } catch (e) {
+    fail(`python3 could not compress the .wasm with LZMA: ${e.message}`);
+  }
+}
+
 /**
  * The engine as a classic script defining createPlanCalcEngine(settings):
- * Emscripten's factory, given the .wasm that is inlined gzipped and inflated
+ * Emscripten's factory, given the .wasm that is inlined as LZMA and unpacked
  * here. Returns the module's promise, rejected when the .wasm cannot be
- * inflated (so the caller shows an error instead of waiting forever).
+ * unpacked (so the caller shows an error instead of waiting forever).
  */
 function engineScript(glue, wasm) {
-  const gzipped = zlib.gzipSync(wasm, { level: 9 }).toString('base64');
+  const decoder = fs.readFileSync(DECODER_FILE, 'utf8');
+  const { lzmaDecode, crc32 } = vm.runInNewContext(`${decoder}\n({ lzmaDecode, crc32 });`);
+  const packed = lzmaCompress(wasm);
+  if (!Buffer.from(lzmaDecode(new Uint8Array(packed), wasm.length)).equals(wasm)) {
+    fail(`${path.relative(ROOT, DECODER_FILE)} does not give back the .wasm`);
+  }
+  const crc = crc32(wasm);
   return `var createPlanCalcEngine = (function () {
 // Emscripten's glue. In this scope fetch is undefined (it never fetches the
 // .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
 var fetch, module, exports, define;
 ${glue.trim()}
 
-// plancalc-core-widget.wasm (${wasm.length} bytes), gzipped, base64.
-var wasmGzip = '${gzipped}';
+${decoder.trim()}
 
-function inflate() {
-  var expected = ${wasm.length};
+// plancalc-core-widget.wasm (${wasm.length} bytes, CRC-32 ${crc}) as LZMA, base64.
+var wasmLzma = '${packed.toString('base64')}';
+
+function unpack() {
   return new Promise(function (resolve) {
-    if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream');
-    var text = atob(wasmGzip);
+    var text = atob(wasmLzma);
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    // Read here rather than through Response, whose error would only say "Failed to fetch".
-    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-    var wasm = new Uint8Array(expected), size = 0;
-    resolve(reader.read().then(function next(chunk) {
-      if (chunk.done) {
-        if (size !== expected) throw new Error(size + ' bytes instead of ' + expected);
-        return wasm;
-      }
-      if (size + chunk.value.length > expected) throw new Error('more than ' + expected + ' bytes');
-      wasm.set(chunk.value, size);
-      size += chunk.value.length;
-      return reader.read().then(next);
-    }));
+    var wasm = lzmaDecode(bytes, ${wasm.length});
+    if (crc32(wasm) !== ${crc}) throw new Error('CRC-32 differs');
+    resolve(wasm);
   }).catch(function (e) {
     throw new Error('the engine could not be unpacked (' + String(e && e.message || e).replace(/\\.$/, '') + ')');
   });
 }
 
 return function createPlanCalcEngine(settings) {
-  return inflate().then(function (wasmBinary) {
+  return unpack().then(function (wasmBinary) {
     return createPlanCalcCore(Object.assign({}, settings, { wasmBinary: wasmBinary }));
   });
 };

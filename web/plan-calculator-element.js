@@ -308,7 +308,7 @@ export class PlanCalculatorElement extends HTMLElement {
       if (token !== this.#loadToken) return;
       this.#loadError = e;
       // createEngine rejects a catalog with a PlanCalcError; anything else
-      // there is the engine failing to start (e.g. its .wasm not inflated).
+      // there is the engine failing to start (e.g. its .wasm could not be unpacked).
       this.#loadErrorKey = starting && e?.name !== 'PlanCalcError' ? 'error.engine_load' : 'widget.catalog_error';
       this.#showLoadError();
       this.dispatchEvent(new PlanCalculatorErrorEvent(e));

@@ -3,7 +3,7 @@
 // the single-file build, the element's API (attributes, typed properties,
 // batching, events, cancel) over http under the site's strict CSP, and the
 // ES module version, and an engine that cannot start (its .wasm, inlined
-// gzipped, not inflated). Locators reach into the open shadow root.
+// as LZMA, damaged). Locators reach into the open shadow root.
 //
 // Figures are worked out by hand from plans/mailstore.json and
 // plans/v8pro.json: MailStore is graduated per user per year (Standard 12.00
@@ -290,36 +290,30 @@ describe('the element', () => {
 });
 
 describe('the engine of the single file', () => {
-  // Its .wasm is inlined gzipped (var wasmGzip='<base64>') and inflated with
-  // DecompressionStream when the first element loads; each way that can fail
+  // Its .wasm is inlined as LZMA (var wasmLzma='<base64>'), unpacked and
+  // checked (CRC-32) when the first element loads; each way that can fail
   // must end in the element's error and plan-calculator-error, never a wait.
   const bundle = () => fs.readFileSync(path.join(SITE, 'plan-calculator.js'), 'utf8');
-  const payload = /(var wasmGzip ?= ?')([A-Za-z0-9+/=]+)'/;
+  const payload = /(var wasmLzma ?= ?')([A-Za-z0-9+/=]+)'/;
   const failures = {
-    'damaged data': (js) => js.replace(payload, (m, head, data) =>
-      `${head}${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}'`),
-    'truncated data': (js) => js.replace(payload, (m, head, data) => `${head}${data.slice(0, 80_000)}'`),
-    'no DecompressionStream': null,
+    'damaged data': (data) => `${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}`,
+    'truncated data': (data) => data.slice(0, 80_000),
   };
-  for (const [name, change] of Object.entries(failures)) {
+  for (const [name, damage] of Object.entries(failures)) {
     test(`${name}: "The calculator could not start", plan-calculator-error, no figure`, async () => {
       const page = await openPage('widget-one.html', {
         ready: false,
         prepare: async (context) => {
           await recordEvents(context);
           await serveFixture('widget-one.html')(context);
-          if (change) {
-            const original = bundle();
-            const damaged = change(original);
-            assert.notEqual(damaged, original, 'the bundle has no wasmGzip literal to damage');
-            await context.route('**/plan-calculator.js', (route) => route.fulfill({
-              status: 200,
-              headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' },
-              body: damaged,
-            }));
-          } else {
-            await context.addInitScript(() => { delete window.DecompressionStream; });
-          }
+          const original = bundle();
+          const damaged = original.replace(payload, (m, head, data) => `${head}${damage(data)}'`);
+          assert.notEqual(damaged, original, 'the bundle has no wasmLzma literal to damage');
+          await context.route('**/plan-calculator.js', (route) => route.fulfill({
+            status: 200,
+            headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' },
+            body: damaged,
+          }));
         },
       });
       try {
