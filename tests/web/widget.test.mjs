@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, ROOT, screenshot, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import { FIXTURES, openPage, rawKeysIn, ROOT, screenshot, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import en from '../../web/i18n/en.js';
 
 after(stop);
 
@@ -286,6 +287,60 @@ describe('the element', () => {
     } finally {
       await page.closeAll();
     }
+  });
+});
+
+describe('the single file and the ES modules', () => {
+  // The bundle leaves the page's own messages out and drops comments and
+  // whitespace (scripts/bundle-widget.mjs): it must show the very same words.
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'plans', 'index.json'), 'utf8'));
+  const catalogs = index.catalogs.map((c) => [c.id, fs.readFileSync(path.join(ROOT, 'plans', c.file), 'utf8')]);
+  const scripts = {
+    bundle: '<script src="plan-calculator.js"></script>',
+    modules: '<script type="module" src="plan-calculator-define.js"></script>',
+  };
+  async function texts(version) {
+    const page = await openPage('widget-same.html', {
+      ready: false,
+      prepare: async (context) => {
+        await recordEvents(context);
+        await serveFixture('widget-same.html', (html) => html.replace('@@script@@', scripts[version]))(context);
+      },
+    });
+    try {
+      const ids = await page.evaluate((list) => {
+        const made = [];
+        for (const [id, text] of list) {
+          for (const mode of ['compare', 'quote']) {
+            for (const locale of ['en-GB', 'es', 'sv', 'ru']) {
+              const el = document.createElement('plan-calculator');
+              el.id = `${id}-${mode}-${locale}`;
+              for (const [k, v] of Object.entries({ mode, locale, quantity: '3', start: '2026-03-01', horizon: '36' })) {
+                el.setAttribute(k, v);
+              }
+              el.catalogData = text;
+              document.body.append(el);
+              made.push(el.id);
+            }
+          }
+        }
+        return made;
+      }, catalogs);
+      await page.waitForFunction((n) => new Set(window.__events.filter((e) => e.type !== 'plan-calculator-change')
+        .map((e) => e.id)).size === n, ids.length, { timeout: 60_000 });
+      await page.assertClean();
+      return await page.evaluate((list) => list.map((id) => [id, document.getElementById(id).shadowRoot.textContent]), ids);
+    } finally {
+      await page.closeAll();
+    }
+  }
+
+  test('every bundled catalog, both modes, four languages: the same text', async () => {
+    const bundle = await texts('bundle');
+    const modules = await texts('modules');
+    assert.equal(bundle.length, catalogs.length * 8);
+    assert.deepEqual(bundle, modules);
+    for (const [id, text] of bundle) assert.deepEqual(rawKeysIn(text, Object.keys(en)), [], id);
   });
 });
 
