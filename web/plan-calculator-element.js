@@ -94,6 +94,7 @@ export class PlanCalculatorElement extends HTMLElement {
   #catalogText = null;
   #loadToken = 0;
   #loadError = null;
+  #loadErrorKey = 'widget.catalog_error';
   #catalogData = null;
   #result = null;
   #pending = false;
@@ -290,10 +291,12 @@ export class PlanCalculatorElement extends HTMLElement {
     this.#loadError = null;
     this.#showMessage('widget.loading');
     let engine = null;
+    let starting = false;
     try {
       const text = source.key === this.#catalogText?.key ? this.#catalogText.text : await source.load();
       if (token !== this.#loadToken) return;
       this.#catalogText = { key: source.key, text };
+      starting = true;
       engine = await createEngine(text, this.constructor.engineOptions);
       if (token !== this.#loadToken) {
         engine.dispose();
@@ -304,6 +307,9 @@ export class PlanCalculatorElement extends HTMLElement {
       engine?.dispose();
       if (token !== this.#loadToken) return;
       this.#loadError = e;
+      // createEngine rejects a catalog with a PlanCalcError; anything else
+      // there is the engine failing to start (e.g. its .wasm could not be unpacked).
+      this.#loadErrorKey = starting && e?.name !== 'PlanCalcError' ? 'error.engine_load' : 'widget.catalog_error';
       this.#showLoadError();
       this.dispatchEvent(new PlanCalculatorErrorEvent(e));
       return;
@@ -540,7 +546,7 @@ export class PlanCalculatorElement extends HTMLElement {
     this.#ui.total.replaceChildren();
     this.#ui.details.replaceChildren();
     this.#ui.footnote.replaceChildren();
-    this.#showError(t('widget.catalog_error', { message }));
+    this.#showError(t(this.#loadErrorKey, { message }));
   }
 
   /** An error instead of figures (no stale number stays on screen). */

@@ -1,14 +1,14 @@
 // Runs every golden case through the native CLI, the WebAssembly module (via
-// web/plancalc.js) and the widget's engine (the single-file build, compiled
-// for size), and checks that all print exactly the expected bytes -- and so
-// are byte-identical to each other.
+// web/plancalc.js) and the widget's engine (as the single file carries it:
+// compiled for size, its .wasm unpacked from LZMA), and checks that all print
+// exactly the expected bytes -- and so are byte-identical to each other.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { createEngine, PlanCalcError } from '../../web/plancalc.js';
-import { coreOptions, singleFileOptions } from '../wasm/module.mjs';
+import { coreOptions, widgetEngineOptions } from '../wasm/module.mjs';
 import {
   ROOT, CASES_DIR, listCases, orphanExpectedFiles, loadCase, runCli, expectedExitCode,
 } from './corpus.mjs';
@@ -30,7 +30,7 @@ describe('golden corpus', () => {
 
 // One wasm engine per module and catalog file. A rejected catalog yields its
 // error response, as the CLI prints it.
-const modules = { page: coreOptions, widget: singleFileOptions() };
+const modules = { page: coreOptions, widget: widgetEngineOptions() };
 const engines = new Map();
 function engineFor(catalogFile, module = 'page') {
   const key = `${module} ${catalogFile}`;

@@ -2,7 +2,8 @@
 // (web/plancalc.js) to use. Not a test file itself.
 //
 // PLANCALC_WASM_DIR overrides where plancalc-core.{js,wasm} are read from
-// (default: build/wasm, as scripts/build leaves them).
+// (default: build/wasm, as scripts/build leaves them), PLANCALC_WIDGET_DIR
+// where the widget's engine is (default: build/widget).
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -10,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WASM_DIR = path.resolve(ROOT, process.env.PLANCALC_WASM_DIR || 'build/wasm');
+/** Where scripts/build leaves the widget's bundle and its engine part. */
+export const WIDGET_DIR = path.resolve(ROOT, process.env.PLANCALC_WIDGET_DIR || 'build/widget');
 
 const jsFile = path.join(WASM_DIR, 'plancalc-core.js');
 const wasmFile = path.join(WASM_DIR, 'plancalc-core.wasm');
@@ -24,13 +27,16 @@ export const coreOptions = Object.freeze({
 });
 
 /**
- * Options for createEngine() with the widget's engine: plancalc-core-single.js
- * (compiled for size, wasm inlined), a classic script defining the factory.
+ * Options for createEngine() with the widget's engine, as the single file
+ * carries it: build/widget/plan-calculator-engine.js (scripts/bundle-widget.mjs;
+ * compiled for size, the .wasm inlined as LZMA and unpacked by
+ * scripts/lzma-decode.js), a classic script defining the factory; change(text)
+ * may alter the script first.
  */
-export function singleFileOptions() {
-  const file = path.join(WASM_DIR, 'plancalc-core-single.js');
+export function widgetEngineOptions(change = (text) => text) {
+  const file = path.join(WIDGET_DIR, 'plan-calculator-engine.js');
   if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run scripts/build`);
-  const script = `${fs.readFileSync(file, 'utf8')}\ncreatePlanCalcCore;`;
+  const script = `${change(fs.readFileSync(file, 'utf8'))}\ncreatePlanCalcEngine;`;
   return { moduleFactory: vm.runInThisContext(script, { filename: file }) };
 }
 

@@ -2,7 +2,8 @@
 // Chromium: the sales quote web/embed-example.html opened from file:// with
 // the single-file build, the element's API (attributes, typed properties,
 // batching, events, cancel) over http under the site's strict CSP, and the
-// ES module version. Locators reach into the open shadow root.
+// ES module version, and an engine that cannot start (its .wasm, inlined
+// as LZMA, damaged). Locators reach into the open shadow root.
 //
 // Figures are worked out by hand from plans/mailstore.json and
 // plans/v8pro.json: MailStore is graduated per user per year (Standard 12.00
@@ -13,7 +14,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, ROOT, screenshot, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import { FIXTURES, openPage, rawKeysIn, ROOT, screenshot, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import en from '../../web/i18n/en.js';
 
 after(stop);
 
@@ -286,4 +288,101 @@ describe('the element', () => {
       await page.closeAll();
     }
   });
+});
+
+describe('the single file and the ES modules', () => {
+  // The bundle leaves the page's own messages out and drops comments and
+  // whitespace (scripts/bundle-widget.mjs): it must show the very same words.
+  const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'plans', 'index.json'), 'utf8'));
+  const catalogs = index.catalogs.map((c) => [c.id, fs.readFileSync(path.join(ROOT, 'plans', c.file), 'utf8')]);
+  const scripts = {
+    bundle: '<script src="plan-calculator.js"></script>',
+    modules: '<script type="module" src="plan-calculator-define.js"></script>',
+  };
+  async function texts(version) {
+    const page = await openPage('widget-same.html', {
+      ready: false,
+      prepare: async (context) => {
+        await recordEvents(context);
+        await serveFixture('widget-same.html', (html) => html.replace('@@script@@', scripts[version]))(context);
+      },
+    });
+    try {
+      const ids = await page.evaluate((list) => {
+        const made = [];
+        for (const [id, text] of list) {
+          for (const mode of ['compare', 'quote']) {
+            for (const locale of ['en-GB', 'es', 'sv', 'ru']) {
+              const el = document.createElement('plan-calculator');
+              el.id = `${id}-${mode}-${locale}`;
+              for (const [k, v] of Object.entries({ mode, locale, quantity: '3', start: '2026-03-01', horizon: '36' })) {
+                el.setAttribute(k, v);
+              }
+              el.catalogData = text;
+              document.body.append(el);
+              made.push(el.id);
+            }
+          }
+        }
+        return made;
+      }, catalogs);
+      await page.waitForFunction((n) => new Set(window.__events.filter((e) => e.type !== 'plan-calculator-change')
+        .map((e) => e.id)).size === n, ids.length, { timeout: 60_000 });
+      await page.assertClean();
+      return await page.evaluate((list) => list.map((id) => [id, document.getElementById(id).shadowRoot.textContent]), ids);
+    } finally {
+      await page.closeAll();
+    }
+  }
+
+  test('every bundled catalog, both modes, four languages: the same text', async () => {
+    const bundle = await texts('bundle');
+    const modules = await texts('modules');
+    assert.equal(bundle.length, catalogs.length * 8);
+    assert.deepEqual(bundle, modules);
+    for (const [id, text] of bundle) assert.deepEqual(rawKeysIn(text, Object.keys(en)), [], id);
+  });
+});
+
+describe('the engine of the single file', () => {
+  // Its .wasm is inlined as LZMA (var wasmLzma='<base64>'), unpacked and
+  // checked (CRC-32) when the first element loads; each way that can fail
+  // must end in the element's error and plan-calculator-error, never a wait.
+  const bundle = () => fs.readFileSync(path.join(SITE, 'plan-calculator.js'), 'utf8');
+  const payload = /(var wasmLzma ?= ?')([A-Za-z0-9+/=]+)'/;
+  const failures = {
+    'damaged data': (data) => `${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}`,
+    'truncated data': (data) => data.slice(0, 80_000),
+  };
+  for (const [name, damage] of Object.entries(failures)) {
+    test(`${name}: "The calculator could not start", plan-calculator-error, no figure`, async () => {
+      const page = await openPage('widget-one.html', {
+        ready: false,
+        prepare: async (context) => {
+          await recordEvents(context);
+          await serveFixture('widget-one.html')(context);
+          const original = bundle();
+          const damaged = original.replace(payload, (m, head, data) => `${head}${damage(data)}'`);
+          assert.notEqual(damaged, original, 'the bundle has no wasmLzma literal to damage');
+          await context.route('**/plan-calculator.js', (route) => route.fulfill({
+            status: 200,
+            headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' },
+            body: damaged,
+          }));
+        },
+      });
+      try {
+        const error = page.locator('#widget [part="error"]:not([hidden])');
+        await error.waitFor({ timeout: 20_000 });
+        await page.loaded();
+        assert.match(await error.textContent(), /^The calculator could not start: The engine could not be unpacked \(.+\)\.$/);
+        assert.equal(await page.locator('#widget .total-line').count(), 0);
+        const list = await events(page);
+        assert.deepEqual(list.map((e) => [e.type, e.id, e.detail.code]), [['plan-calculator-error', 'widget', 'load_failed']]);
+        await page.assertClean(); // no console error, no uncaught rejection
+      } finally {
+        await page.closeAll();
+      }
+    });
+  }
 });
