@@ -43,13 +43,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// acorn: Debian's node-acorn, which Debian's emscripten depends on.
-const acorn = createRequire(import.meta.url)(
-  createRequire(import.meta.url).resolve('acorn', { paths: [ROOT, '/usr/share/nodejs'] }));
+import { acorn, collect, fail, minify, ROOT, transform } from './module-bundle.mjs';
 
 function parseArgs(argv) {
   const opts = {
@@ -72,89 +67,6 @@ function parseArgs(argv) {
   return opts;
 }
 
-function fail(message) {
-  console.error(`bundle-widget: ${message}`);
-  process.exit(1);
-}
-
-const IDENT = '[A-Za-z_$][\\w$]*';
-const IMPORT = new RegExp(
-  `^import\\s+(\\{[^}]*\\}|\\*\\s+as\\s+${IDENT}|${IDENT})\\s+from\\s+(['"])([^'"]+)\\2\\s*;?[ \\t]*$`, 'gm');
-const EXPORT_DECL = new RegExp(`^export\\s+((?:async\\s+)?function\\*?|class|const|let)\\s+(${IDENT})`, 'gm');
-const EXPORT_LIST = /^export\s*\{([^}]*)\}\s*;?[ \t]*$/gm;
-const EXPORT_DEFAULT = /^export\s+default\s+/gm;
-
-/** `a, b as c` → [[local, exported], …] */
-function specifiers(list, file) {
-  return list.split(',').map((s) => s.trim()).filter(Boolean).map((spec) => {
-    const m = new RegExp(`^(${IDENT})(?:\\s+as\\s+(${IDENT}))?$`).exec(spec);
-    if (!m) fail(`${file}: cannot read the specifier '${spec}'`);
-    return [m[1], m[2] ?? m[1]];
-  });
-}
-
-function resolveSpecifier(from, spec) {
-  if (!spec.startsWith('./') && !spec.startsWith('../')) {
-    fail(`${path.relative(ROOT, from)}: only relative imports can be bundled, not '${spec}'`);
-  }
-  return path.resolve(path.dirname(from), spec);
-}
-
-/** Reads a module and the modules it imports, in dependency order. */
-function collect(entry) {
-  const order = [];
-  const state = new Map(); // file -> 'visiting' | 'done'
-  const sources = new Map();
-  const visit = (file, chain) => {
-    if (state.get(file) === 'done') return;
-    if (state.get(file) === 'visiting') fail(`import cycle: ${[...chain, file].map((f) => path.relative(ROOT, f)).join(' → ')}`);
-    state.set(file, 'visiting');
-    if (!fs.existsSync(file)) fail(`${path.relative(ROOT, chain.at(-1) ?? file)} imports a missing file ${path.relative(ROOT, file)}`);
-    const source = fs.readFileSync(file, 'utf8');
-    sources.set(file, source);
-    for (const m of source.matchAll(IMPORT)) visit(resolveSpecifier(file, m[3]), [...chain, file]);
-    state.set(file, 'done');
-    order.push(file);
-  };
-  visit(entry, []);
-  return { order, sources };
-}
-
-/** One module as `__modules[name] = (function () { …; return exports; })();`. */
-function transform(file, source, nameOf) {
-  const rel = path.relative(ROOT, file);
-  const exported = []; // [local, exported]
-  let code = source.replace(IMPORT, (whole, what, quote, spec) => {
-    const target = JSON.stringify(nameOf(resolveSpecifier(file, spec)));
-    if (what.startsWith('{')) {
-      const names = specifiers(what.slice(1, -1), rel)
-        .map(([imported, local]) => (imported === local ? local : `${imported}: ${local}`));
-      return `const { ${names.join(', ')} } = __modules[${target}];`;
-    }
-    if (what.startsWith('*')) return `const ${what.split(/\s+/).pop()} = __modules[${target}];`;
-    return `const ${what} = __modules[${target}].default;`;
-  });
-  code = code.replace(EXPORT_DECL, (whole, kind, name) => {
-    exported.push([name, name]);
-    return `${kind} ${name}`;
-  });
-  code = code.replace(EXPORT_LIST, (whole, list) => {
-    exported.push(...specifiers(list, rel));
-    return '';
-  });
-  code = code.replace(EXPORT_DEFAULT, () => {
-    exported.push(['__default', 'default']);
-    return 'const __default = ';
-  });
-  code = code.replace(/\bimport\.meta\.url\b/g, '__scriptUrl');
-  const leftover = /^[ \t]*(import\s*[^\s(]|export\b)|\bimport\.meta\b/m.exec(code);
-  if (leftover) {
-    const line = code.slice(0, leftover.index).split('\n').length;
-    fail(`${rel}:${line}: an import/export form this bundler does not know: ${code.split('\n')[line - 1].trim()}`);
-  }
-  const exports = exported.map(([local, name]) => `${JSON.stringify(name)}: ${local}`).join(', ');
-  return `// --- ${rel} ---\n__modules[${JSON.stringify(nameOf(file))}] = (function () {\n'use strict';\n${code.trimEnd()}\nreturn Object.freeze({ ${exports} });\n})();\n`;
-}
 
 // Message families (a key's part before its first dot) of the page's panels
 // and controls, which the widget has none of: left out of its copies of
@@ -313,38 +225,6 @@ ${transform(opts.entry, sources.get(opts.entry), nameOf)}})();
 `;
   writeScript(opts.out, `${header}${minify(body, opts.out)}\n`);
   if (opts.engineOut) writeScript(opts.engineOut, engine);
-}
-
-/**
- * The script without comments and without the whitespace that separates no
- * tokens: every token is copied as it is, and a line break stays wherever
- * the source had one between two tokens (so automatic semicolon insertion
- * reads it the same). Checked: the result has exactly the source's tokens.
- * (10 KB of the gzipped widget were the modules' comments and indentation.)
- */
-function minify(source, file) {
-  const tokensOf = (text) => {
-    const tokens = [];
-    acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script', onToken: tokens });
-    return tokens;
-  };
-  let out = '';
-  let end = 0;
-  for (const token of tokensOf(source)) {
-    const text = source.slice(token.start, token.end);
-    const gap = source.slice(end, token.start);
-    if (/[\n\r\u2028\u2029]/.test(gap)) out += '\n';
-    else if (gap && /[\w$.\\]$/.test(out) && /^[\w$.\\]/.test(text)) out += ' ';
-    else if (gap && /[+\-/<!]$/.test(out) && /^[+\-/=!>]/.test(text)) out += ' ';
-    out += text;
-    end = token.end;
-  }
-  const before = tokensOf(source).map((t) => source.slice(t.start, t.end));
-  const after = tokensOf(out).map((t) => out.slice(t.start, t.end));
-  if (before.length !== after.length || before.some((t, i) => t !== after[i])) {
-    fail(`${path.basename(file)}: removing comments and whitespace changed its tokens`);
-  }
-  return out;
 }
 
 /** Checks that the text parses as a classic script; writes it only when it changed. */
