@@ -60,23 +60,26 @@ Date parse_date(std::string_view text, const std::string& path) {
 }
 
 std::string format_date(Date d) {
+  char buf[kDateLength];
+  write_date(d, buf);
+  return std::string(buf, kDateLength);
+}
+
+void write_date(Date d, char* out) {
   auto ymd = to_ymd(d);
-  char buf[11];
   int y = static_cast<int>(ymd.year());
   unsigned m = static_cast<unsigned>(ymd.month());
   unsigned dd = static_cast<unsigned>(ymd.day());
-  buf[0] = static_cast<char>('0' + y / 1000 % 10);
-  buf[1] = static_cast<char>('0' + y / 100 % 10);
-  buf[2] = static_cast<char>('0' + y / 10 % 10);
-  buf[3] = static_cast<char>('0' + y % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + m / 10);
-  buf[6] = static_cast<char>('0' + m % 10);
-  buf[7] = '-';
-  buf[8] = static_cast<char>('0' + dd / 10);
-  buf[9] = static_cast<char>('0' + dd % 10);
-  buf[10] = '\0';
-  return buf;
+  out[0] = static_cast<char>('0' + y / 1000 % 10);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + dd / 10);
+  out[9] = static_cast<char>('0' + dd % 10);
 }
 
 Date add_months_clamped(Date d, int months) {

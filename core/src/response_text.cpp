@@ -75,15 +75,14 @@ constexpr ByteClasses kClass{};
 void Writer::string(std::string_view s) {
   separate();
   put('"');
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t plain = 0;  // start of the run of bytes copied as they are
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    unsigned char kind = kClass.of[b];
-    if (kind == 0) {
-      ++i;
-      continue;
-    }
-    if (kind == 2) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < s.size() && kClass.of[bytes[i]] == 0) ++i;
+    if (i == s.size()) break;
+    unsigned char b = bytes[i];
+    if (kClass.of[b] == 2) {
       i += utf8_length(s, i);
       continue;
     }
@@ -112,27 +111,37 @@ void Writer::string(std::string_view s) {
 
 // = format_amount(m, currency), without building a string.
 void Writer::amount(Money m, const Currency& currency) {
-  separate();
   std::uint64_t magnitude = m.minor() < 0 ? 0 - static_cast<std::uint64_t>(m.minor())
                                           : static_cast<std::uint64_t>(m.minor());
   char digits[24];
   auto r = std::to_chars(digits, digits + sizeof digits, magnitude);
   auto n = static_cast<std::size_t>(r.ptr - digits);
   auto exponent = static_cast<std::size_t>(currency.exponent);
-  put('"');
-  if (m.minor() < 0) put('-');
+  // [,]"[-]whole[.decimals]": at most 1 + 2 + 1 + n + 1 + exponent bytes.
+  char text[64];
+  char* p = text;
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  if (m.minor() < 0) *p++ = '-';
   if (exponent == 0) {
-    put(digits, n);
+    std::memcpy(p, digits, n);
+    p += n;
   } else if (n <= exponent) {  // 0.05: one whole digit, then the decimals padded
-    put("0.", 2);
-    put(exponent - n, '0');
-    put(digits, n);
+    *p++ = '0';
+    *p++ = '.';
+    std::memset(p, '0', exponent - n);
+    p += exponent - n;
+    std::memcpy(p, digits, n);
+    p += n;
   } else {
-    put(digits, n - exponent);
-    put('.');
-    put(digits + n - exponent, exponent);
+    std::memcpy(p, digits, n - exponent);
+    p += n - exponent;
+    *p++ = '.';
+    std::memcpy(p, digits + n - exponent, exponent);
+    p += exponent;
   }
-  put('"');
+  *p++ = '"';
+  put(text, static_cast<std::size_t>(p - text));
   done();
 }
 
@@ -171,10 +180,10 @@ void Writer::null() {
 // = format_date(d), without building a string.
 void Writer::date(Date d) {
   separate();
-  put('"');
-  std::string text = format_date(d);  // fits the small-string buffer: no allocation
-  put(text.data(), text.size());
-  put('"');
+  char* p = extend(kDateLength + 2);
+  p[0] = '"';
+  write_date(d, p + 1);
+  p[kDateLength + 1] = '"';
   done();
 }
 

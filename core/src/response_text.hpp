@@ -72,10 +72,14 @@ class Writer {
   // The same for the engine's own key literals, which need no escaping.
   template <std::size_t N>
   void key(const char (&k)[N]) {
-    separate();
-    put('"');
-    put(k, N - 1);
-    put("\":", 2);
+    constexpr std::size_t n = N - 1;
+    std::size_t comma = first_ ? 0 : 1;
+    char* p = extend(comma + n + 3);  // [,]"k":
+    if (comma) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, k, n);
+    p[n] = '"';
+    p[n + 1] = ':';
     first_ = true;
   }
 
@@ -116,20 +120,16 @@ class Writer {
   }
 
  private:
-  void put(char c) {
-    if (len_ == buf_.size()) grow(1);
-    buf_[len_++] = c;
-  }
-  void put(const char* p, std::size_t n) {
+  // Makes room for n more bytes and counts them as written: where to write them.
+  char* extend(std::size_t n) {
     if (buf_.size() - len_ < n) grow(n);
-    std::memcpy(&buf_[len_], p, n);
+    char* p = &buf_[len_];
     len_ += n;
+    return p;
   }
-  void put(std::size_t n, char c) {
-    if (buf_.size() - len_ < n) grow(n);
-    std::memset(&buf_[len_], c, n);
-    len_ += n;
-  }
+  void put(char c) { *extend(1) = c; }
+  void put(const char* p, std::size_t n) { std::memcpy(extend(n), p, n); }
+  void put(std::size_t n, char c) { std::memset(extend(n), c, n); }
   void grow(std::size_t n) { buf_.resize(std::max(2 * buf_.size(), len_ + n)); }
   void separate() {
     if (!first_) put(',');
