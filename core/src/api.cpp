@@ -58,13 +58,7 @@ struct Common {
   Date as_of = Date::from_days(0);
 };
 
-json parse_request(std::string_view text) {
-  json doc = parse(text, kMaxRequestBytes);
-  if (!doc.is_object()) {
-    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(doc));
-  }
-  return doc;
-}
+Request parse_request(std::string_view text) { return json_input::parse_request(text, kMaxRequestBytes); }
 
 Common read_common(const Object& r) {
   Common c;
@@ -159,8 +153,8 @@ struct QuoteRun {
   Quote q;
 };
 
-QuoteRun compute_quote(const Catalog& catalog, const json& doc) {
-  Object r(doc, "");
+QuoteRun compute_quote(const Catalog& catalog, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of", "usage",
                 "context", "coupon"});
   const Plan& plan = read_plan_choice(catalog, r);
@@ -171,7 +165,7 @@ QuoteRun compute_quote(const Catalog& catalog, const json& doc) {
   return {c, std::move(q)};
 }
 
-std::string run_quote(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
+std::string run_quote(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   QuoteRun run = compute_quote(catalog, doc);
   Writer w(1024 + 384 * run.q.schedule.size());
   response_text::begin_result(w, catalog, parts, run.c.as_of);
@@ -194,8 +188,8 @@ struct CompareRun {
   Comparison cmp;
 };
 
-CompareRun compute_compare(const Catalog& catalog, const json& doc) {
-  Object r(doc, "");
+CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans", "usage",
                 "context", "coupon"});
   Common c = read_common(r);
@@ -235,7 +229,7 @@ CompareRun compute_compare(const Catalog& catalog, const json& doc) {
 }
 
 // The catalog's tiers and features come from the engine's parts.
-std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
+std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   CompareRun run = compute_compare(catalog, doc);
   const Common& c = run.c;
   std::size_t catalog_bytes = parts ? parts->tiers.size() + parts->features.size() : 8192;
@@ -245,8 +239,8 @@ std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const
   return response_text::end_result(w);
 }
 
-std::string run_describe(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_describe(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
   if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
@@ -256,7 +250,7 @@ std::string run_describe(const Catalog& catalog, const CatalogParts* parts, cons
   return response_text::end_result(w);
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc);
+std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc);
 
 // The figure at a JSON Pointer of a result as check compares it: a string's
 // value, any other value as its JSON text ("450.00", 3, true, {...}); none
@@ -342,8 +336,8 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
 }
 
 // {"catalog", "examples", "warnings", "passed"}: no conventions.
-std::string run_check(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_check(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op"});
   Writer examples(4096);
   Writer warnings(1024);
@@ -384,7 +378,7 @@ bool is_op(const std::string& op) {
   return false;
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc) {
+std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc) {
   if (op == "quote") return run_quote(catalog, parts, doc);
   if (op == "compare") return run_compare(catalog, parts, doc);
   if (op == "describe") return run_describe(catalog, parts, doc);
@@ -454,8 +448,8 @@ std::string Engine::call(const std::string& op, const std::string& request_json)
 std::string Engine::dispatch(std::string_view request_json) const {
   if (!catalog_) return status_;
   return respond([&]() {
-    json doc = parse_request(request_json);
-    Object r(doc, "");
+    Request doc = parse_request(request_json);
+    Object r(doc);
     std::string op = as_string(r.at("op"), r.path("op"), 200);
     if (!is_op(op)) unknown_op(op, r.path("op"));
     return run(*catalog_, parts_.get(), op, doc);

@@ -15,6 +15,7 @@
 namespace plancalc::api_detail {
 
 using json = nlohmann::json;
+using json_input::Request;
 using response_text::CatalogParts;
 using response_text::Writer;
 
@@ -33,9 +34,9 @@ const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const c
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 
 // parts: the engine's catalog parts, or none (response_text::begin_result).
-std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_change(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const json& request);
+std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const Request& request);
+std::string run_change(const Catalog& catalog, const CatalogParts* parts, const Request& request);
+std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const Request& request);
+std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const Request& request);
 
 }  // namespace plancalc::api_detail

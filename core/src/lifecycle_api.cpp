@@ -345,8 +345,8 @@ void add_licenses_result(Writer& w, const Catalog& catalog, const AddLicensesReq
 
 }  // namespace
 
-std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "product", "quantity", "support_end", "purchase_date", "date", "as_of"});
   RenewRequest request;
   if (r.has("plan") == r.has("product")) {
@@ -374,8 +374,8 @@ std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const j
                       [&](Writer& w) { renewal(w, catalog, request, result); });
 }
 
-std::string run_change(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_change(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "target", "target_quantity", "as_of"});
   ChangeRequest request;
   request.current = read_contract(catalog, r);
@@ -392,8 +392,8 @@ std::string run_change(const Catalog& catalog, const CatalogParts* parts, const 
                       [&](Writer& w) { change_result(w, catalog, request, c); });
 }
 
-std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "as_of"});
   CancelRequest request;
   request.contract = read_contract(catalog, r);
@@ -408,8 +408,8 @@ std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const 
                       [&](Writer& w) { cancel_result(w, catalog, request, c); });
 }
 
-std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "add", "as_of"});
   AddLicensesRequest request;
   request.contract = read_contract(catalog, r);

@@ -33,8 +33,8 @@ const BusinessCalendar* calendar_for(const Catalog& catalog, const ResponseTarge
 
 }  // namespace
 
-std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "tier", "plan", "level", "opened", "region", "as_of"});
   const Tier& tier = read_tier(catalog, r);
   std::optional<Date> as_of;
