@@ -1,5 +1,7 @@
 #include "plancalc/quote.hpp"
 
+#include <algorithm>
+
 namespace plancalc {
 
 Quote quote(const Catalog& catalog, const QuoteRequest& request) {
@@ -8,6 +10,10 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
   q.plan = &plan;
   q.quantity = request.quantity;
   q.horizon_end = add_months_clamped(request.start, request.horizon_months);
+  // Period k starts k × billing_months months in: the horizon holds at most
+  // ceil(horizon / billing_months) of them.
+  int periods = (std::max(request.horizon_months, 1) + plan.billing_months - 1) / plan.billing_months;
+  q.schedule.reserve(plan.trial ? 1 : static_cast<std::size_t>(periods));
   // One charge per billing period that starts inside the horizon; each
   // period is computed from the anchor, never from the previous period.
   for (int k = 0;; ++k) {

@@ -20,6 +20,13 @@ using ExplanationArg = std::variant<std::string, std::int64_t, Money, Date, Rate
 struct Explanation {
   std::string key;
   std::vector<std::pair<std::string, ExplanationArg>> args;
+
+  // Appends an argument. Moves it in: an initializer list of args is copied,
+  // which showed in the pricing of every billing period of a quote.
+  Explanation& with(const char* name, ExplanationArg value) {
+    args.emplace_back(name, std::move(value));
+    return *this;
+  }
 };
 
 }  // namespace plancalc
