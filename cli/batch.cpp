@@ -19,11 +19,16 @@ constexpr std::size_t kFlushAt = 256 * 1024;
 // Buffered writes to stdout through write(2); remembers a failure.
 class Output {
  public:
+  Output() { buffer_.reserve(kFlushAt + kReadChunk); }
   ~Output() { flush(); }
   void line(const std::string& text) {
     buffer_ += text;
-    buffer_ += '\n';
-    if (buffer_.size() >= kFlushAt) flush();
+    end_line();
+  }
+  // The engine's answer to a request, written straight into the buffer.
+  void answer(const api::Engine& engine, std::string_view request) {
+    engine.dispatch(request, buffer_);
+    end_line();
   }
   void flush() {
     std::size_t done = 0;
@@ -41,6 +46,11 @@ class Output {
   bool ok() const { return ok_; }
 
  private:
+  void end_line() {
+    buffer_ += '\n';
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+
   std::string buffer_;
   bool ok_ = true;
 };
@@ -106,7 +116,7 @@ class Lines {
       if (text.size() > api::kMaxRequestBytes) {
         out_.line(too_large(text.size()));
       } else {
-        out_.line(engine_.dispatch(text));
+        out_.answer(engine_, text);
       }
     }
     line_.clear();

@@ -165,12 +165,11 @@ QuoteRun compute_quote(const Catalog& catalog, const Request& doc) {
   return {c, std::move(q)};
 }
 
-std::string run_quote(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_quote(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   QuoteRun run = compute_quote(catalog, doc);
-  Writer w(1024 + 384 * run.q.schedule.size());
   response_text::begin_result(w, catalog, parts, run.c.as_of);
   response::quote(w, catalog, run.q, run.c.horizon_months, run.c.start);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 // Reads an optional filter list of ids or integers.
@@ -229,28 +228,25 @@ CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
 }
 
 // The catalog's tiers and features come from the engine's parts.
-std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_compare(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   CompareRun run = compute_compare(catalog, doc);
   const Common& c = run.c;
-  std::size_t catalog_bytes = parts ? parts->tiers.size() + parts->features.size() : 8192;
-  Writer w(4096 + catalog_bytes + 512 * run.cmp.rows.size());
   response_text::begin_result(w, catalog, parts, c.as_of);
   response::comparison(w, catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
-std::string run_describe(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
   if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
-  Writer w(16384);
   response_text::begin_result(w, catalog, parts, as_of);
   response::describe(w, catalog, parts);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc);
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc);
 
 // The figure at a JSON Pointer of a result as check compares it: a string's
 // value, any other value as its JSON text ("450.00", 3, true, {...}); none
@@ -272,7 +268,9 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
   bool passed = true;
   std::optional<Error> error;
   try {
-    std::string response = run(catalog, parts, e.op, parse_request(e.request_json));
+    Writer written(4096);
+    run(written, catalog, parts, e.op, parse_request(e.request_json));
+    std::string response = written.take();
     std::string_view result = *response_text::value_at(response, "/result");
     for (const auto& [pointer, expected] : e.expect) {
       std::optional<std::string> actual = figure_at(result, pointer);
@@ -336,7 +334,7 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
 }
 
 // {"catalog", "examples", "warnings", "passed"}: no conventions.
-std::string run_check(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op"});
   Writer examples(4096);
@@ -349,7 +347,6 @@ std::string run_check(const Catalog& catalog, const CatalogParts* parts, const R
   }
   examples.end_array();
   warnings.end_array();
-  Writer w(512 + examples.text().size() + warnings.text().size());
   w.begin_object();
   w.field("ok", true);
   w.key("result");
@@ -361,7 +358,7 @@ std::string run_check(const Catalog& catalog, const CatalogParts* parts, const R
   w.key("warnings");
   w.raw(warnings.text());
   w.field("passed", all_passed);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 [[noreturn]] void unknown_op(const std::string& op, std::string path) {
@@ -378,51 +375,70 @@ bool is_op(const std::string& op) {
   return false;
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc) {
-  if (op == "quote") return run_quote(catalog, parts, doc);
-  if (op == "compare") return run_compare(catalog, parts, doc);
-  if (op == "describe") return run_describe(catalog, parts, doc);
-  if (op == "check") return run_check(catalog, parts, doc);
-  if (op == "renew") return run_renew(catalog, parts, doc);
-  if (op == "change") return run_change(catalog, parts, doc);
-  if (op == "cancel") return run_cancel(catalog, parts, doc);
-  if (op == "add_licenses") return run_add_licenses(catalog, parts, doc);
-  if (op == "sla") return run_sla(catalog, parts, doc);
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc) {
+  if (op == "quote") return run_quote(w, catalog, parts, doc);
+  if (op == "compare") return run_compare(w, catalog, parts, doc);
+  if (op == "describe") return run_describe(w, catalog, parts, doc);
+  if (op == "check") return run_check(w, catalog, parts, doc);
+  if (op == "renew") return run_renew(w, catalog, parts, doc);
+  if (op == "change") return run_change(w, catalog, parts, doc);
+  if (op == "cancel") return run_cancel(w, catalog, parts, doc);
+  if (op == "add_licenses") return run_add_licenses(w, catalog, parts, doc);
+  if (op == "sla") return run_sla(w, catalog, parts, doc);
   unknown_op(op, "");
 }
 
-// body() gives the whole response text; any error becomes an error response.
+// body(w) writes the whole response into w; on any error, what it wrote is
+// dropped and the error response written instead.
 template <typename Body>
-std::string respond(Body body) {
+void respond(Writer& w, Body body) {
+  std::size_t start = w.size();
   try {
-    return body();
+    body(w);
   } catch (const DetailedError& e) {
-    return response_text::error_response(e, e.details());
+    w.rewind(start);
+    response_text::error_response(w, e, e.details());
   } catch (const Error& e) {
-    return response_text::error_response(e);
+    w.rewind(start);
+    response_text::error_response(w, e);
   } catch (const std::bad_alloc&) {
-    return response_text::error_response(
-        Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
+    w.rewind(start);
+    response_text::error_response(
+        w, Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
   } catch (const std::exception& e) {
-    return response_text::error_response(
-        Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
+    w.rewind(start);
+    response_text::error_response(
+        w, Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
   }
+}
+
+// The first capacity of a response written on its own.
+constexpr std::size_t kResponseCapacity = 4096;
+
+// The request named by its own "op" (one line of `plancalc batch`).
+void dispatch_into(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view request_json) {
+  Request doc = parse_request(request_json);
+  Object r(doc);
+  std::string op = as_string(r.at("op"), r.path("op"), 200);
+  if (!is_op(op)) unknown_op(op, r.path("op"));
+  run(w, catalog, parts, op, doc);
 }
 
 }  // namespace
 
 Engine::Engine(const std::string& catalog_json) {
-  status_ = respond([&]() {
+  Writer status(256);
+  respond(status, [&](Writer& w) {
     catalog_ = std::make_unique<const Catalog>(read_catalog(catalog_json));
-    Writer w(256);
     w.begin_object();
     w.field("ok", true);
     w.key("result");
     w.begin_object();
     w.key("catalog");
     response_text::catalog_ref(w, *catalog_);
-    return response_text::end_result(w);
+    response_text::end_result(w);
   });
+  status_ = status.take();
   if (catalog_) {
     try {
       parts_ = std::make_unique<const CatalogParts>(response::catalog_parts(*catalog_));
@@ -442,18 +458,26 @@ const std::string& Engine::status() const { return status_; }
 
 std::string Engine::call(const std::string& op, const std::string& request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() { return run(*catalog_, parts_.get(), op, parse_request(request_json)); });
+  Writer w(kResponseCapacity);
+  respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
+  return w.take();
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() {
-    Request doc = parse_request(request_json);
-    Object r(doc);
-    std::string op = as_string(r.at("op"), r.path("op"), 200);
-    if (!is_op(op)) unknown_op(op, r.path("op"));
-    return run(*catalog_, parts_.get(), op, doc);
-  });
+  Writer w(kResponseCapacity);
+  respond(w, [&](Writer& out) { dispatch_into(out, *catalog_, parts_.get(), request_json); });
+  return w.take();
+}
+
+void Engine::dispatch(std::string_view request_json, std::string& out) const {
+  if (!catalog_) {
+    out += status_;
+    return;
+  }
+  Writer w(std::move(out));
+  respond(w, [&](Writer& out) { dispatch_into(out, *catalog_, parts_.get(), request_json); });
+  out = w.take();
 }
 
 }  // namespace plancalc::api

@@ -68,11 +68,10 @@ void explanation_field(Writer& w, const Catalog& c, const char (&k)[N], const Ex
 
 // The result of an operation with an as_of: header, then body(w).
 template <typename Body>
-std::string respond_with(const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
-  Writer w(4096);
+void respond_with(Writer& w, const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
   response_text::begin_result(w, catalog, parts, as_of);
   body(w);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 // The contract fields shared by change, cancel and add_licenses.
@@ -345,7 +344,7 @@ void add_licenses_result(Writer& w, const Catalog& catalog, const AddLicensesReq
 
 }  // namespace
 
-std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "plan", "product", "quantity", "support_end", "purchase_date", "date", "as_of"});
   RenewRequest request;
@@ -370,11 +369,11 @@ std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const R
     request.support_end = add_months_clamped(purchase, *request.product->included_support_months);
   }
   RenewResult result = renew(catalog, request);
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { renewal(w, catalog, request, result); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { renewal(out, catalog, request, result); });
 }
 
-std::string run_change(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "target", "target_quantity", "as_of"});
   ChangeRequest request;
@@ -388,11 +387,11 @@ std::string run_change(const Catalog& catalog, const CatalogParts* parts, const 
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.current, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { change_result(w, catalog, request, c); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { change_result(out, catalog, request, c); });
 }
 
-std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "as_of"});
   CancelRequest request;
@@ -404,11 +403,11 @@ std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const 
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { cancel_result(w, catalog, request, c); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { cancel_result(out, catalog, request, c); });
 }
 
-std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "add", "as_of"});
   AddLicensesRequest request;
@@ -421,8 +420,8 @@ std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, 
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { add_licenses_result(w, catalog, request, a); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { add_licenses_result(out, catalog, request, a); });
 }
 
 }  // namespace plancalc::api_detail

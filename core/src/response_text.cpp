@@ -294,14 +294,12 @@ void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::o
   w.end_object();
 }
 
-std::string end_result(Writer& w) {
+void end_result(Writer& w) {
   w.end_object();
   w.end_object();
-  return w.take();
 }
 
-std::string error_response(const Error& e, std::string_view details) {
-  Writer w(256 + e.message().size() + e.path().size() + details.size());
+void error_response(Writer& w, const Error& e, std::string_view details) {
   w.begin_object();
   w.field("ok", false);
   w.key("error");
@@ -316,7 +314,6 @@ std::string error_response(const Error& e, std::string_view details) {
   }
   w.end_object();
   w.end_object();
-  return w.take();
 }
 
 namespace {

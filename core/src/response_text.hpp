@@ -51,6 +51,10 @@ class InvalidUtf8 : public std::exception {
 class Writer {
  public:
   explicit Writer(std::size_t capacity = 1024) { buf_.resize(capacity); }
+  // Appends to text written before: a caller's buffer, whose memory is then
+  // reused from one response to the next (take() gives it back).
+  explicit Writer(std::string&& text_so_far)
+      : buf_(std::move(text_so_far)), len_(buf_.size()), start_(len_) {}
 
   // The text so far.
   const std::string& text() {
@@ -59,8 +63,15 @@ class Writer {
   }
   std::string take() {
     buf_.resize(len_);
-    len_ = 0;
+    len_ = start_ = 0;
     return std::move(buf_);
+  }
+  std::size_t size() const { return len_; }
+  // Drops what was written after size() was `to` (a response abandoned for
+  // an error response); the next value starts a new text.
+  void rewind(std::size_t to) {
+    len_ = to;
+    first_ = true;
   }
 
   void begin_object() { open('{'); }
@@ -130,7 +141,9 @@ class Writer {
   void put(char c) { *extend(1) = c; }
   void put(const char* p, std::size_t n) { std::memcpy(extend(n), p, n); }
   void put(std::size_t n, char c) { std::memset(extend(n), c, n); }
-  void grow(std::size_t n) { buf_.resize(std::max(2 * buf_.size(), len_ + n)); }
+  // Doubles what this writer has written (not the text before it, which may
+  // be a long buffer of earlier responses).
+  void grow(std::size_t n) { buf_.resize(len_ + std::max(n, len_ - start_ + 1024)); }
   void separate() {
     if (!first_) put(',');
   }
@@ -147,6 +160,7 @@ class Writer {
 
   std::string buf_;  // buf_[0, len_) is written
   std::size_t len_ = 0;
+  std::size_t start_ = 0;  // where this writer's text starts
   bool first_ = true;
 };
 
@@ -209,8 +223,8 @@ struct CatalogParts {
 // engine's, or none (then the header is written here).
 void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
                   void (*more_conventions)(Writer&) = nullptr);
-// Closes the result and the response; the whole response text.
-std::string end_result(Writer& w);
+// Closes the result and the response.
+void end_result(Writer& w);
 // The header's start as begin_result() writes it without parts (for CatalogParts::header).
 std::string header_start(const Catalog& c);
 // {"id", "fingerprint", "illustrative"}: which catalog a result comes from.
@@ -218,7 +232,7 @@ void catalog_ref(Writer& w, const Catalog& c);
 
 // {"ok":false,"error":{"code","message","path","source"[,"details":details]}}
 // details: JSON text, written as it is (DetailedError).
-std::string error_response(const Error& e, std::string_view details = {});
+void error_response(Writer& w, const Error& e, std::string_view details = {});
 
 // --- Reading a response back (check compares figures of results) -------------
 

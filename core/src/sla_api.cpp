@@ -33,7 +33,7 @@ const BusinessCalendar* calendar_for(const Catalog& catalog, const ResponseTarge
 
 }  // namespace
 
-std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+void run_sla(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "tier", "plan", "level", "opened", "region", "as_of"});
   const Tier& tier = read_tier(catalog, r);
@@ -87,10 +87,9 @@ std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const Req
     }
     answer.dues.push_back(std::move(d));
   }
-  Writer w(2048 + 2048 * answer.dues.size());
   response_text::begin_result(w, catalog, parts, as_of, response::sla_conventions);
   response::sla(w, catalog, answer);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 }  // namespace plancalc::api_detail
