@@ -53,11 +53,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-void Writer::key(std::string_view k) {
-  string(k);
-  put(':');
-  first_ = true;
-}
 
 namespace {
 // 0: copied as it is; 1: escaped; 2: the start of a multi-byte UTF-8 sequence.
@@ -70,11 +65,32 @@ struct ByteClasses {
 constexpr ByteClasses kClass{};
 }  // namespace
 
-// The escaping of nlohmann's dump() without ensure_ascii: '"', '\\' and the
-// control characters below 0x20 (\b \t \n \f \r by name, others as \u00xx).
-void Writer::string(std::string_view s) {
+void Writer::quoted(std::string_view s, bool key) {
+  // Most strings need no escaping: then one scan and one copy.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t plain = 0;
+  while (plain < s.size() && kClass.of[bytes[plain]] == 0) ++plain;
+  if (plain == s.size()) {
+    char* p = room(s.size() + 4);
+    if (!first_) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    if (key) *p++ = ':';
+    commit(p);
+    return;
+  }
   separate();
   put('"');
+  escaped(s);
+  put('"');
+  if (key) put(':');
+}
+
+// The escaping of nlohmann's dump() without ensure_ascii: '"', '\\' and the
+// control characters below 0x20 (\b \t \n \f \r by name, others as \u00xx).
+void Writer::escaped(std::string_view s) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   std::size_t i = 0;
@@ -105,59 +121,51 @@ void Writer::string(std::string_view s) {
     plain = ++i;
   }
   put(s.data() + plain, s.size() - plain);
-  put('"');
-  done();
 }
 
 // = format_amount(m, currency), without building a string.
 void Writer::amount(Money m, const Currency& currency) {
   std::uint64_t magnitude = m.minor() < 0 ? 0 - static_cast<std::uint64_t>(m.minor())
                                           : static_cast<std::uint64_t>(m.minor());
-  char digits[24];
-  auto r = std::to_chars(digits, digits + sizeof digits, magnitude);
-  auto n = static_cast<std::size_t>(r.ptr - digits);
   auto exponent = static_cast<std::size_t>(currency.exponent);
-  // [,]"[-]whole[.decimals]": at most 1 + 2 + 1 + n + 1 + exponent bytes.
-  char text[64];
-  char* p = text;
+  // [,]"[-]whole[.decimals]": 20 digits at most, and the zeros of "0.0…".
+  char* p = room(exponent + 28);
   if (!first_) *p++ = ',';
   *p++ = '"';
   if (m.minor() < 0) *p++ = '-';
-  if (exponent == 0) {
-    std::memcpy(p, digits, n);
-    p += n;
-  } else if (n <= exponent) {  // 0.05: one whole digit, then the decimals padded
-    *p++ = '0';
-    *p++ = '.';
-    std::memset(p, '0', exponent - n);
-    p += exponent - n;
-    std::memcpy(p, digits, n);
-    p += n;
-  } else {
-    std::memcpy(p, digits, n - exponent);
-    p += n - exponent;
-    *p++ = '.';
-    std::memcpy(p, digits + n - exponent, exponent);
-    p += exponent;
+  char* digits = p;
+  p = std::to_chars(digits, digits + 20, magnitude).ptr;
+  auto n = static_cast<std::size_t>(p - digits);
+  if (exponent > 0 && n <= exponent) {
+    // 0.05: one whole digit, then the decimals padded with zeros.
+    std::size_t zeros = exponent - n;
+    std::memmove(digits + 2 + zeros, digits, n);
+    digits[0] = '0';
+    digits[1] = '.';
+    std::memset(digits + 2, '0', zeros);
+    p = digits + 2 + exponent;
+  } else if (exponent > 0) {
+    // The decimals move one place to make room for the point.
+    for (std::size_t k = 0; k < exponent; ++k) p[-static_cast<std::ptrdiff_t>(k)] = p[-static_cast<std::ptrdiff_t>(k) - 1];
+    p[-static_cast<std::ptrdiff_t>(exponent)] = '.';
+    ++p;
   }
   *p++ = '"';
-  put(text, static_cast<std::size_t>(p - text));
+  commit(p);
   done();
 }
 
 void Writer::integer(std::int64_t v) {
-  separate();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  char* p = room(24);
+  if (!first_) *p++ = ',';
+  commit(std::to_chars(p, p + 20, v).ptr);
   done();
 }
 
 void Writer::unsigned_integer(std::uint64_t v) {
-  separate();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  char* p = room(24);
+  if (!first_) *p++ = ',';
+  commit(std::to_chars(p, p + 20, v).ptr);
   done();
 }
 
@@ -179,11 +187,13 @@ void Writer::null() {
 
 // = format_date(d), without building a string.
 void Writer::date(Date d) {
-  separate();
-  char* p = extend(kDateLength + 2);
-  p[0] = '"';
-  write_date(d, p + 1);
-  p[kDateLength + 1] = '"';
+  char* p = room(kDateLength + 3);
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  write_date(d, p);
+  p += kDateLength;
+  *p++ = '"';
+  commit(p);
   done();
 }
 

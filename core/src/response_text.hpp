@@ -79,22 +79,29 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   // "key": -- the value follows with the next call.
-  void key(std::string_view k);
+  void key(std::string_view k) {
+    quoted(k, /*key=*/true);
+    first_ = true;
+  }
   // The same for the engine's own key literals, which need no escaping.
   template <std::size_t N>
   void key(const char (&k)[N]) {
     constexpr std::size_t n = N - 1;
-    std::size_t comma = first_ ? 0 : 1;
-    char* p = extend(comma + n + 3);  // [,]"k":
-    if (comma) *p++ = ',';
+    char* p = room(n + 4);  // [,]"k":
+    if (!first_) *p++ = ',';
     *p++ = '"';
     std::memcpy(p, k, n);
-    p[n] = '"';
-    p[n + 1] = ':';
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    commit(p);
     first_ = true;
   }
 
-  void string(std::string_view s);
+  void string(std::string_view s) {
+    quoted(s, /*key=*/false);
+    first_ = false;
+  }
   void integer(std::int64_t v);
   void unsigned_integer(std::uint64_t v);
   void boolean(bool v);
@@ -131,6 +138,16 @@ class Writer {
   }
 
  private:
+  // Room for at least n more bytes: where they go. commit(end) counts the
+  // bytes written up to end.
+  char* room(std::size_t n) {
+    if (buf_.size() - len_ < n) grow(n);
+    return &buf_[len_];
+  }
+  void commit(const char* end) { len_ = static_cast<std::size_t>(end - buf_.data()); }
+  // [,]"s" with s escaped, and a colon after it for a key.
+  void quoted(std::string_view s, bool key);
+  void escaped(std::string_view s);
   // Makes room for n more bytes and counts them as written: where to write them.
   char* extend(std::size_t n) {
     if (buf_.size() - len_ < n) grow(n);
