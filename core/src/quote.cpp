@@ -16,8 +16,8 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
   q.schedule.reserve(plan.trial ? 1 : static_cast<std::size_t>(periods));
   // One charge per billing period that starts inside the horizon; each
   // period is computed from the anchor, never from the previous period.
+  Date start = period_start(request.start, 0, plan.billing_months);
   for (int k = 0;; ++k) {
-    Date start = period_start(request.start, k, plan.billing_months);
     if (!(start < q.horizon_end)) break;
     if (plan.trial && k >= 1) break;  // a trial is never renewed
     Charge c;
@@ -28,6 +28,7 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
     q.horizon_total = add(q.horizon_total, c.priced.total);
     q.horizon_net = add(q.horizon_net, c.priced.net);
     if (c.priced.tax) q.horizon_tax = add(q.horizon_tax, c.priced.tax->amount);
+    start = c.end;  // period k + 1 starts where k ends (both from the anchor)
     q.schedule.push_back(std::move(c));
   }
   q.effective_per_month = round_quotient(q.first().priced.total.minor(), plan.billing_months,

@@ -186,11 +186,11 @@ void Writer::null() {
 }
 
 // = format_date(d), without building a string.
-void Writer::date(Date d) {
+void Writer::date(const DateText& d) {
   char* p = room(kDateLength + 3);
   if (!first_) *p++ = ',';
   *p++ = '"';
-  write_date(d, p);
+  std::memcpy(p, d.chars, kDateLength);
   p += kDateLength;
   *p++ = '"';
   commit(p);

@@ -47,6 +47,12 @@ class InvalidUtf8 : public std::exception {
   std::string message_;
 };
 
+// A date's text, formatted once for a response that writes it more than once.
+struct DateText {
+  explicit DateText(Date d) { write_date(d, chars); }
+  char chars[kDateLength];
+};
+
 // Writes compact JSON into its own buffer, keeping track of the commas.
 class Writer {
  public:
@@ -109,7 +115,8 @@ class Writer {
   // An amount as format_amount() writes it, quoted.
   void amount(Money m, const Currency& currency);
   // A date as format_date() writes it, quoted.
-  void date(Date d);
+  void date(Date d) { date(DateText(d)); }
+  void date(const DateText& d);
 
   template <typename K, typename T>
   void field(const K& k, const T& v) {
@@ -185,6 +192,11 @@ class Writer {
 
 template <std::size_t N>
 void date_field(Writer& w, const char (&k)[N], Date d) {
+  w.key(k);
+  w.date(d);
+}
+template <std::size_t N>
+void date_field(Writer& w, const char (&k)[N], const DateText& d) {
   w.key(k);
   w.date(d);
 }
