@@ -23,7 +23,7 @@
 namespace plancalc::api_detail {
 
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
-  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  std::string id = json_input::as_string(r.at(key), r.where(key), 200);
   const Plan* plan = catalog.find_plan(id);
   if (!plan) {
     fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
@@ -32,7 +32,7 @@ const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const c
 }
 
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
-  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  std::string id = json_input::as_string(r.at(key), r.where(key), 200);
   const Product* product = catalog.find_product(id);
   if (!product) {
     fail("unknown_product", "no product " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
@@ -62,16 +62,15 @@ Request parse_request(std::string_view text) { return json_input::parse_request(
 
 Common read_common(const Object& r) {
   Common c;
-  if (r.has("quantity")) {
-    c.quantity = as_integer(r.at("quantity"), r.path("quantity"), 1, kMaxQuantity,
-                            "invalid_quantity", "number_too_large");
+  if (const json* quantity = r.find("quantity")) {
+    c.quantity = as_integer(*quantity, r.where("quantity"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
   }
-  c.start = as_date(r.at("start"), r.path("start"));
-  if (r.has("horizon_months")) {
-    c.horizon_months = static_cast<int>(
-        as_integer(r.at("horizon_months"), r.path("horizon_months"), 1, kMaxHorizonMonths));
+  c.start = as_date(r.at("start"), r.where("start"));
+  if (const json* horizon = r.find("horizon_months")) {
+    c.horizon_months = static_cast<int>(as_integer(*horizon, r.where("horizon_months"), 1, kMaxHorizonMonths));
   }
-  c.as_of = r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : c.start;
+  const json* as_of = r.find("as_of");
+  c.as_of = as_of ? as_date(*as_of, r.where("as_of")) : c.start;
   return c;
 }
 
@@ -120,7 +119,7 @@ Purchase read_purchase(const Catalog& catalog, const Object& r) {
     }
   }
   if (r.has("coupon")) {
-    std::string code = as_string(r.at("coupon"), r.path("coupon"), 64);
+    std::string code = as_string(r.at("coupon"), r.where("coupon"), 64);
     if (!coupon_known(catalog, code)) {
       fail("unknown_coupon", "no discount in catalog " + excerpt(catalog.vendor.id) + " has the coupon " + excerpt(code),
            r.path("coupon"));
@@ -133,13 +132,13 @@ Purchase read_purchase(const Catalog& catalog, const Object& r) {
 const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
   if (r.has("plan")) return plan_at(catalog, r, "plan");
   if (!r.has("tier")) fail("missing_field", "name a 'plan', or a 'tier' and 'billing_months'", "/plan");
-  std::string tier = as_string(r.at("tier"), r.path("tier"), 200);
+  std::string tier = as_string(r.at("tier"), r.where("tier"), 200);
   const Tier* t = catalog.find_tier(tier);
   if (!t) {
     fail("unknown_tier", "no tier " + excerpt(tier) + " in catalog " + excerpt(catalog.vendor.id),
          r.path("tier"));
   }
-  auto months = as_integer(r.at("billing_months"), r.path("billing_months"), 1, 120);
+  auto months = as_integer(r.at("billing_months"), r.where("billing_months"), 1, 120);
   for (const Plan& p : catalog.plans) {
     if (&catalog.tiers[static_cast<std::size_t>(p.tier)] == t && p.billing_months == months) return p;
   }
@@ -177,7 +176,7 @@ template <typename T, typename Read>
 std::vector<T> read_filter(const Object& r, const char* key, Read read) {
   std::vector<T> out;
   if (!r.has(key)) return out;
-  const json& items = as_array(r.at(key), r.path(key), 1000);
+  const json& items = as_array(r.at(key), r.where(key), 1000);
   for (std::size_t i = 0; i < items.size(); ++i) out.push_back(read(items[i], child(r.path(key), i)));
   return out;
 }
@@ -240,7 +239,7 @@ void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, 
   Object r(doc);
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
-  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
+  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.where("as_of"));
   response_text::begin_result(w, catalog, parts, as_of);
   response::describe(w, catalog, parts);
   response_text::end_result(w);
@@ -419,7 +418,7 @@ constexpr std::size_t kResponseCapacity = 4096;
 void dispatch_into(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view request_json) {
   Request doc = parse_request(request_json);
   Object r(doc);
-  std::string op = as_string(r.at("op"), r.path("op"), 200);
+  std::string op = as_string(r.at("op"), r.where("op"), 200);
   if (!is_op(op)) unknown_op(op, r.path("op"));
   run(w, catalog, parts, op, doc);
 }

@@ -333,24 +333,29 @@ const char* type_name(const json& v) {
 }
 
 namespace {
-[[noreturn]] void wrong_type(const json& v, const std::string& path, const char* expected) {
-  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), path);
+[[noreturn]] void wrong_type(const json& v, const Where& where, const char* expected) {
+  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), where.pointer());
 }
-}  // namespace
 
-std::string as_string(const json& v, const std::string& path, std::size_t max_length) {
-  if (!v.is_string()) wrong_type(v, path, "a string");
+// The string of a string value, checked and not copied.
+const std::string& string_ref(const json& v, const Where& where, std::size_t max_length) {
+  if (!v.is_string()) wrong_type(v, where, "a string");
   const std::string& s = v.get_ref<const std::string&>();
   if (s.size() > max_length) {
     fail("string_too_long", "text of " + std::to_string(s.size()) + " bytes; the limit is " +
                                 std::to_string(max_length),
-         path);
+         where.pointer());
   }
   return s;
 }
+}  // namespace
 
-std::string as_id(const json& v, const std::string& path) {
-  std::string s = as_string(v, path);
+std::string as_string(const json& v, const Where& where, std::size_t max_length) {
+  return string_ref(v, where, max_length);
+}
+
+std::string as_id(const json& v, const Where& where) {
+  std::string s = as_string(v, where);
   bool ok = !s.empty() && s.size() <= 64;
   for (std::size_t i = 0; ok && i < s.size(); ++i) {
     char c = s[i];
@@ -361,21 +366,21 @@ std::string as_id(const json& v, const std::string& path) {
     fail("invalid_id",
          "an id is 1 to 64 characters a-z, 0-9, '_', '-', '.', starting with a letter or digit; "
          "got " + excerpt(s),
-         path);
+         where.pointer());
   }
   return s;
 }
 
-bool as_bool(const json& v, const std::string& path) {
-  if (!v.is_boolean()) wrong_type(v, path, "true or false");
+bool as_bool(const json& v, const Where& where) {
+  if (!v.is_boolean()) wrong_type(v, where, "true or false");
   return v.get<bool>();
 }
 
-std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi,
+std::int64_t as_integer(const json& v, const Where& where, std::int64_t lo, std::int64_t hi,
                         const char* low_code, const char* high_code) {
   auto range = [&](const char* code) -> void {
     fail(code, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi),
-         path);
+         where.pointer());
   };
   if (v.is_number_unsigned()) {
     auto u = v.get<std::uint64_t>();
@@ -395,33 +400,36 @@ std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo,
     if (std::isfinite(d) && d > static_cast<double>(hi)) range(high_code);
     if (std::isfinite(d) && d < static_cast<double>(lo)) range(low_code);
   }
-  wrong_type(v, path, "an integer");
+  wrong_type(v, where, "an integer");
 }
 
-Date as_date(const json& v, const std::string& path) {
-  return parse_date(as_string(v, path, 64), path);
+Date as_date(const json& v, const Where& where) {
+  const std::string& text = string_ref(v, where, 64);
+  Date d = Date::from_days(0);
+  if (try_parse_date(text, d)) return d;
+  return parse_date(text, where.pointer());  // fails, with parse_date's message
 }
 
-Money as_amount(const json& v, const Currency& currency, const std::string& path) {
+Money as_amount(const json& v, const Currency& currency, const Where& where) {
   if (v.is_number()) {
-    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", path);
+    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", where.pointer());
   }
-  return parse_amount(as_string(v, path, 64), currency, path);
+  return parse_amount(string_ref(v, where, 64), currency, where.pointer());
 }
 
-Rate as_rate(const json& v, const std::string& path) {
+Rate as_rate(const json& v, const Where& where) {
   if (v.is_number()) {
-    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", path);
+    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", where.pointer());
   }
-  return parse_rate(as_string(v, path, 64), path);
+  return parse_rate(string_ref(v, where, 64), where.pointer());
 }
 
-const json& as_array(const json& v, const std::string& path, std::size_t max_items) {
-  if (!v.is_array()) wrong_type(v, path, "an array");
+const json& as_array(const json& v, const Where& where, std::size_t max_items) {
+  if (!v.is_array()) wrong_type(v, where, "an array");
   if (v.size() > max_items) {
     fail("too_many_items", "at most " + std::to_string(max_items) + " items, got " +
                                std::to_string(v.size()),
-         path);
+         where.pointer());
   }
   return v;
 }

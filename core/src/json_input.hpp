@@ -54,21 +54,34 @@ std::string child(const std::string& parent, std::size_t index);
 
 const char* type_name(const json& v);
 
+// Where a value is, for the errors about it: a JSON Pointer, or a parent's
+// pointer and a key, joined only when an error names them (a request read
+// without error builds no pointer).
+class Where {
+ public:
+  Where(const std::string& pointer) : parent_(pointer) {}  // implicit: a pointer is a place
+  Where(const std::string& parent, std::string_view key) : parent_(parent), key_(key), has_key_(true) {}
+  std::string pointer() const { return has_key_ ? child(parent_, key_) : parent_; }
+
+ private:
+  const std::string& parent_;
+  std::string_view key_;
+  bool has_key_ = false;
+};
+
 // Each accessor fails with wrong_type when v has another JSON type.
-std::string as_string(const json& v, const std::string& path,
-                      std::size_t max_length = kMaxStringLength);
+std::string as_string(const json& v, const Where& where, std::size_t max_length = kMaxStringLength);
 // A catalog identifier: [a-z0-9][a-z0-9_.-]{0,63}. Error: invalid_id.
-std::string as_id(const json& v, const std::string& path);
-bool as_bool(const json& v, const std::string& path);
+std::string as_id(const json& v, const Where& where);
+bool as_bool(const json& v, const Where& where);
 // An integer in [lo, hi]. Below lo: low_code; above hi: high_code.
-std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi,
-                        const char* low_code = "out_of_range",
-                        const char* high_code = "out_of_range");
-Date as_date(const json& v, const std::string& path);
-Money as_amount(const json& v, const Currency& currency, const std::string& path);
-Rate as_rate(const json& v, const std::string& path);
+std::int64_t as_integer(const json& v, const Where& where, std::int64_t lo, std::int64_t hi,
+                        const char* low_code = "out_of_range", const char* high_code = "out_of_range");
+Date as_date(const json& v, const Where& where);
+Money as_amount(const json& v, const Currency& currency, const Where& where);
+Rate as_rate(const json& v, const Where& where);
 // An array of at most max_items. Error: too_many_items.
-const json& as_array(const json& v, const std::string& path, std::size_t max_items);
+const json& as_array(const json& v, const Where& where, std::size_t max_items);
 
 // A JSON object being read: remembers its path, rejects unknown keys. Either
 // a DOM object or a request's top level (path "", no DOM: value() is for DOM
@@ -85,6 +98,8 @@ class Object {
   const json& at(std::string_view key) const;
   bool has(std::string_view key) const { return find(key) != nullptr; }
   std::string path(std::string_view key) const { return child(path_, key); }
+  // The same, joined only if an error names it.
+  Where where(std::string_view key) const { return Where(path_, key); }
   const std::string& path() const { return path_; }
   const json& value() const { return *v_; }
 

@@ -19,11 +19,11 @@ constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 std::int64_t quantity_at(const Object& r, const char* key) {
   if (!r.has(key)) return 1;
-  return as_integer(r.at(key), r.path(key), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
+  return as_integer(r.at(key), r.where(key), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
 }
 
 Date as_of_or(const Object& r, Date fallback) {
-  return r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : fallback;
+  return r.has("as_of") ? as_date(r.at("as_of"), r.where("as_of")) : fallback;
 }
 
 // "term": {"start", "end"}
@@ -79,8 +79,8 @@ Contract read_contract(const Catalog& catalog, const Object& r) {
   Contract c;
   c.plan = &plan_at(catalog, r, "plan");
   c.quantity = quantity_at(r, "quantity");
-  c.start = as_date(r.at("start"), r.path("start"));
-  if (r.has("support_end")) c.support_end = as_date(r.at("support_end"), r.path("support_end"));
+  c.start = as_date(r.at("start"), r.where("start"));
+  if (r.has("support_end")) c.support_end = as_date(r.at("support_end"), r.where("support_end"));
   return c;
 }
 
@@ -354,14 +354,14 @@ void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
   if (r.has("plan")) request.plan = &plan_at(catalog, r, "plan");
   if (r.has("product")) request.product = &product_at(catalog, r, "product");
   request.quantity = quantity_at(r, "quantity");
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   if (r.has("support_end") == r.has("purchase_date")) {
     fail("missing_field", "give exactly one of 'support_end' or 'purchase_date'", "/support_end");
   }
   if (r.has("support_end")) {
-    request.support_end = as_date(r.at("support_end"), r.path("support_end"));
+    request.support_end = as_date(r.at("support_end"), r.where("support_end"));
   } else {
-    Date purchase = as_date(r.at("purchase_date"), r.path("purchase_date"));
+    Date purchase = as_date(r.at("purchase_date"), r.where("purchase_date"));
     if (!request.product || !request.product->included_support_months) {
       fail("no_included_support", "only a product with included support has a support end implied by its purchase date; give 'support_end'",
            "/purchase_date");
@@ -380,7 +380,7 @@ void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, co
   request.current = read_contract(catalog, r);
   request.target = &plan_at(catalog, r, "target");
   request.target_quantity = r.has("target_quantity") ? quantity_at(r, "target_quantity") : request.current.quantity;
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   ChangeResult c;
   try {
     c = change(catalog, request);
@@ -396,7 +396,7 @@ void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, co
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "as_of"});
   CancelRequest request;
   request.contract = read_contract(catalog, r);
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   CancelResult c;
   try {
     c = cancel(catalog, request);
@@ -412,8 +412,8 @@ void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* par
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "add", "as_of"});
   AddLicensesRequest request;
   request.contract = read_contract(catalog, r);
-  request.add = as_integer(r.at("add"), r.path("add"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.add = as_integer(r.at("add"), r.where("add"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
+  request.date = as_date(r.at("date"), r.where("date"));
   AddLicensesResult a;
   try {
     a = add_licenses(catalog, request);
