@@ -167,7 +167,7 @@ QuoteRun compute_quote(const Catalog& catalog, const Request& doc) {
 void run_quote(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   QuoteRun run = compute_quote(catalog, doc);
   response_text::begin_result(w, catalog, parts, run.c.as_of);
-  response::quote(w, catalog, run.q, run.c.horizon_months, run.c.start);
+  response::quote(w, catalog, parts, run.q, run.c.horizon_months, run.c.start);
   response_text::end_result(w);
 }
 

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "plancalc/calendar.hpp"
 #include "plancalc/catalog.hpp"
@@ -244,6 +245,7 @@ struct CatalogParts {
   std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
   std::string tiers;     // response::tiers
   std::string features;  // response::features
+  std::vector<std::string> plans;  // a quote's "plan" object, for each plan of the catalog
 };
 
 // {"ok":true,"result":{"catalog":{id, fingerprint, illustrative},
