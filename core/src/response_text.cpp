@@ -186,11 +186,22 @@ void Writer::null() {
 }
 
 // = format_date(d), without building a string.
-void Writer::date(const DateText& d) {
+void Writer::date(Date d) {
+  const RecentDate* recent = nullptr;
+  std::size_t filled = std::min(recent_count_, std::size(recent_));
+  for (std::size_t i = 0; i < filled && !recent; ++i) {
+    if (recent_[i].days == d.days()) recent = &recent_[i];
+  }
+  if (!recent) {
+    RecentDate& slot = recent_[recent_count_++ % std::size(recent_)];
+    slot.days = d.days();
+    write_date(d, slot.text);
+    recent = &slot;
+  }
   char* p = room(kDateLength + 3);
   if (!first_) *p++ = ',';
   *p++ = '"';
-  std::memcpy(p, d.chars, kDateLength);
+  std::memcpy(p, recent->text, kDateLength);
   p += kDateLength;
   *p++ = '"';
   commit(p);

@@ -48,12 +48,6 @@ class InvalidUtf8 : public std::exception {
   std::string message_;
 };
 
-// A date's text, formatted once for a response that writes it more than once.
-struct DateText {
-  explicit DateText(Date d) { write_date(d, chars); }
-  char chars[kDateLength];
-};
-
 // Writes compact JSON into its own buffer, keeping track of the commas.
 class Writer {
  public:
@@ -116,8 +110,7 @@ class Writer {
   // An amount as format_amount() writes it, quoted.
   void amount(Money m, const Currency& currency);
   // A date as format_date() writes it, quoted.
-  void date(Date d) { date(DateText(d)); }
-  void date(const DateText& d);
+  void date(Date d);
 
   template <typename K, typename T>
   void field(const K& k, const T& v) {
@@ -187,6 +180,15 @@ class Writer {
   std::size_t len_ = 0;
   std::size_t start_ = 0;  // where this writer's text starts
   bool first_ = true;
+  // The text of the dates written last: a response repeats its dates (a
+  // period's end is the next one's start, and each is written again in its
+  // explanation), and formatting one is most of writing it.
+  struct RecentDate {
+    std::int32_t days;
+    char text[kDateLength];
+  };
+  RecentDate recent_[4];
+  std::size_t recent_count_ = 0;  // filled, in order; then the oldest is replaced
 };
 
 // --- Parts every response shares --------------------------------------------
@@ -196,11 +198,7 @@ void date_field(Writer& w, const char (&k)[N], Date d) {
   w.key(k);
   w.date(d);
 }
-template <std::size_t N>
-void date_field(Writer& w, const char (&k)[N], const DateText& d) {
-  w.key(k);
-  w.date(d);
-}
+
 
 template <std::size_t N>
 void money_field(Writer& w, const Catalog& c, const char (&k)[N], Money m) {

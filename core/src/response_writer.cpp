@@ -94,11 +94,10 @@ void effective_per_month(Writer& w, const Catalog& c, const Quote& q) {
 }
 
 void schedule_item(Writer& w, const Catalog& c, const Charge& ch) {
-  response_text::DateText start(ch.start), end(ch.end);  // each written twice
   w.begin_object();
   w.field("index", ch.index);
-  date_field(w, "start", start);
-  date_field(w, "end", end);
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
   money_field(w, c, "amount", ch.priced.total);
   if (ch.priced.tax) {
     money_field(w, c, "net", ch.priced.net);
@@ -111,20 +110,19 @@ void schedule_item(Writer& w, const Catalog& c, const Charge& ch) {
   w.key("args");
   w.begin_object();
   w.field("index", ch.index);
-  date_field(w, "start", start);
-  date_field(w, "end", end);
+  date_field(w, "start", ch.start);
+  date_field(w, "end", ch.end);
   w.end_object();
   w.end_object();
   w.end_object();
 }
 
 void horizon(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start) {
-  response_text::DateText covered_until(q.covered_until());  // written twice
   w.begin_object();
   w.field("months", horizon_months);
   date_field(w, "start", start);
   date_field(w, "end", q.horizon_end);
-  date_field(w, "covered_until", covered_until);
+  date_field(w, "covered_until", q.covered_until());
   w.field("charges", q.schedule.size());
   money_field(w, c, "net", q.horizon_net);
   w.key("tax");
@@ -141,7 +139,7 @@ void horizon(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Da
   w.begin_object();
   w.field("charges", q.schedule.size());
   w.field("months", horizon_months);
-  date_field(w, "covered_until", covered_until);
+  date_field(w, "covered_until", q.covered_until());
   w.end_object();
   w.end_object();
   w.end_object();
