@@ -73,9 +73,13 @@ class Lines {
     while (size > 0) {
       const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
       std::size_t take = nl ? static_cast<std::size_t>(nl - data) : size;
-      append(data, take);
-      if (!nl) return;
-      finish();
+      if (nl && !pending_) {
+        answer(std::string_view(data, take));  // a whole line in this chunk: not copied
+      } else {
+        append(data, take);
+        if (!nl) return;
+        finish();
+      }
       data += take + 1;
       size -= take + 1;
     }
@@ -107,17 +111,21 @@ class Lines {
     line_.append(data, size);
   }
 
+  // A line's text, with its "\r" if it has one.
+  void answer(std::string_view text) {
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.size() > api::kMaxRequestBytes) {
+      out_.line(too_large(text.size()));
+    } else {
+      out_.answer(engine_, text);
+    }
+  }
+
   void finish() {
     if (over_) {
       out_.line(too_large(over_bytes_ - (last_ == '\r' ? 1 : 0)));
     } else {
-      std::string_view text(line_);
-      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (text.size() > api::kMaxRequestBytes) {
-        out_.line(too_large(text.size()));
-      } else {
-        out_.answer(engine_, text);
-      }
+      answer(line_);
     }
     line_.clear();
     over_ = false;
