@@ -141,7 +141,7 @@ class RequestBuilder {
       ++nested_keys_read_;
       return dom_->key(k);
     }
-    members_.emplace_back(std::move(k), json());
+    key_ = std::move(k);  // its member is made with its value
     return true;
   }
   bool end_object() {
@@ -176,12 +176,15 @@ class RequestBuilder {
     if (depth_ == 0) {
       other_ = json(std::forward<T>(v));
     } else {
-      members_.back().second = json(std::forward<T>(v));
+      members_.emplace_back(std::move(key_), std::forward<T>(v));
     }
     return true;
   }
   void open_nested() {
-    if (!dom_) dom_.emplace(depth_ == 0 ? other_ : members_.back().second, /*allow_exceptions=*/true);
+    if (!dom_) {
+      if (depth_ == 1) members_.emplace_back(std::move(key_), json());
+      dom_.emplace(depth_ == 0 ? other_ : members_.back().second, /*allow_exceptions=*/true);
+    }
     ++depth_;
   }
   void close_nested() {
@@ -191,6 +194,7 @@ class RequestBuilder {
 
   std::vector<Request::Member>& members_;
   json& other_;
+  std::string key_;               // the top-level key whose value comes next
   std::optional<DomParser> dom_;  // while inside a nested value
   std::size_t depth_ = 0;         // containers open
   bool root_is_object_ = false;

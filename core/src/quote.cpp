@@ -20,16 +20,13 @@ Quote quote(const Catalog& catalog, const QuoteRequest& request) {
   for (int k = 0;; ++k) {
     if (!(start < q.horizon_end)) break;
     if (plan.trial && k >= 1) break;  // a trial is never renewed
-    Charge c;
-    c.index = k + 1;
-    c.start = start;
-    c.end = period_start(request.start, k + 1, plan.billing_months);
-    c.priced = price_charge(catalog, plan, request.quantity, start, request.purchase);
+    Date end = period_start(request.start, k + 1, plan.billing_months);
+    Charge& c = q.schedule.emplace_back(
+        Charge{k + 1, start, end, price_charge(catalog, plan, request.quantity, start, request.purchase)});
     q.horizon_total = add(q.horizon_total, c.priced.total);
     q.horizon_net = add(q.horizon_net, c.priced.net);
     if (c.priced.tax) q.horizon_tax = add(q.horizon_tax, c.priced.tax->amount);
-    start = c.end;  // period k + 1 starts where k ends (both from the anchor)
-    q.schedule.push_back(std::move(c));
+    start = end;  // period k + 1 starts where k ends (both from the anchor)
   }
   q.effective_per_month = round_quotient(q.first().priced.total.minor(), plan.billing_months,
                                          catalog.rounding);
