@@ -19,11 +19,16 @@ constexpr std::size_t kFlushAt = 256 * 1024;
 // Buffered writes to stdout through write(2); remembers a failure.
 class Output {
  public:
+  Output() { buffer_.reserve(kFlushAt + kReadChunk); }
   ~Output() { flush(); }
   void line(const std::string& text) {
     buffer_ += text;
-    buffer_ += '\n';
-    if (buffer_.size() >= kFlushAt) flush();
+    end_line();
+  }
+  // The engine's answer to a request, written straight into the buffer.
+  void answer(const api::Engine& engine, std::string_view request) {
+    engine.dispatch(request, buffer_);
+    end_line();
   }
   void flush() {
     std::size_t done = 0;
@@ -41,6 +46,11 @@ class Output {
   bool ok() const { return ok_; }
 
  private:
+  void end_line() {
+    buffer_ += '\n';
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+
   std::string buffer_;
   bool ok_ = true;
 };
@@ -63,9 +73,13 @@ class Lines {
     while (size > 0) {
       const char* nl = static_cast<const char*>(std::memchr(data, '\n', size));
       std::size_t take = nl ? static_cast<std::size_t>(nl - data) : size;
-      append(data, take);
-      if (!nl) return;
-      finish();
+      if (nl && !pending_) {
+        answer(std::string_view(data, take));  // a whole line in this chunk: not copied
+      } else {
+        append(data, take);
+        if (!nl) return;
+        finish();
+      }
       data += take + 1;
       size -= take + 1;
     }
@@ -97,17 +111,21 @@ class Lines {
     line_.append(data, size);
   }
 
+  // A line's text, with its "\r" if it has one.
+  void answer(std::string_view text) {
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.size() > api::kMaxRequestBytes) {
+      out_.line(too_large(text.size()));
+    } else {
+      out_.answer(engine_, text);
+    }
+  }
+
   void finish() {
     if (over_) {
       out_.line(too_large(over_bytes_ - (last_ == '\r' ? 1 : 0)));
     } else {
-      std::string_view text(line_);
-      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (text.size() > api::kMaxRequestBytes) {
-        out_.line(too_large(text.size()));
-      } else {
-        out_.line(engine_.dispatch(text));
-      }
+      answer(line_);
     }
     line_.clear();
     over_ = false;
@@ -124,19 +142,31 @@ class Lines {
   char last_ = 0;
 };
 
+// Reads standard input to its end, unanswered.
+void discard_input(char* chunk, std::size_t size) {
+  for (;;) {
+    ssize_t n = ::read(STDIN_FILENO, chunk, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+  }
+}
+
 }  // namespace
 
 int batch(const std::string& catalog_text, const std::string& catalog_label) {
+  static char chunk[kReadChunk];
   api::Engine engine(catalog_text);
   Output out;
   if (!engine.ok()) {
     out.line(engine.status());
     out.flush();
     std::cerr << "plancalc: " << catalog_label << ": the catalog is rejected; no request was answered\n";
+    // The input is still read to its end, so that whatever writes it does
+    // not fail on a closed pipe (EPIPE; the CLI tests' runner did, at random).
+    discard_input(chunk, sizeof chunk);
     return 1;
   }
   Lines lines(engine, out);
-  static char chunk[kReadChunk];
   for (;;) {
     // Answers so far go out before waiting for more input, so a caller that
     // writes one line and waits for its answer is not stuck.

@@ -127,10 +127,20 @@ int emit(const std::string& op, const std::string& response, const std::string& 
   return 0;
 }
 
+// A request on stdin that a rejected catalog leaves unanswered is read all
+// the same, so that whatever writes it does not fail on a closed pipe (EPIPE;
+// the CLI tests' runner did, at random).
+void read_unused_stdin(const Options& o) {
+  if (o.request == "-") read_file("-");
+}
+
 int run_op(const std::string& op, const Options& o) {
   if (o.catalog.empty()) throw UsageError("--catalog FILE is required");
   plancalc::api::Engine engine(read_file(o.catalog));
-  if (!engine.ok()) return emit(op, engine.status(), o.format, o.catalog + ": ");
+  if (!engine.ok()) {
+    read_unused_stdin(o);
+    return emit(op, engine.status(), o.format, o.catalog + ": ");
+  }
   return emit(op, engine.call(op, build_request(o)), o.format);
 }
 
@@ -142,6 +152,7 @@ int run_check(const Options& o) {
   for (const auto& file : files) {
     plancalc::api::Engine engine(read_file(file));
     std::string label = files.size() > 1 || o.format == "table" ? file + ": " : "";
+    if (!engine.ok()) read_unused_stdin(o);
     std::string response = engine.ok() ? engine.call("check", o.request.empty() ? "{}" : read_file(o.request))
                                        : engine.status();
     code = std::max(code, emit("check", response, o.format, label));

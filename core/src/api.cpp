@@ -23,7 +23,7 @@
 namespace plancalc::api_detail {
 
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
-  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  std::string id = json_input::as_string(r.at(key), r.where(key), 200);
   const Plan* plan = catalog.find_plan(id);
   if (!plan) {
     fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
@@ -32,7 +32,7 @@ const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const c
 }
 
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
-  std::string id = json_input::as_string(r.at(key), r.path(key), 200);
+  std::string id = json_input::as_string(r.at(key), r.where(key), 200);
   const Product* product = catalog.find_product(id);
   if (!product) {
     fail("unknown_product", "no product " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
@@ -58,26 +58,19 @@ struct Common {
   Date as_of = Date::from_days(0);
 };
 
-json parse_request(std::string_view text) {
-  json doc = parse(text, kMaxRequestBytes);
-  if (!doc.is_object()) {
-    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(doc));
-  }
-  return doc;
-}
+Request parse_request(std::string_view text) { return json_input::parse_request(text, kMaxRequestBytes); }
 
 Common read_common(const Object& r) {
   Common c;
-  if (r.has("quantity")) {
-    c.quantity = as_integer(r.at("quantity"), r.path("quantity"), 1, kMaxQuantity,
-                            "invalid_quantity", "number_too_large");
+  if (const json* quantity = r.find("quantity")) {
+    c.quantity = as_integer(*quantity, r.where("quantity"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
   }
-  c.start = as_date(r.at("start"), r.path("start"));
-  if (r.has("horizon_months")) {
-    c.horizon_months = static_cast<int>(
-        as_integer(r.at("horizon_months"), r.path("horizon_months"), 1, kMaxHorizonMonths));
+  c.start = as_date(r.at("start"), r.where("start"));
+  if (const json* horizon = r.find("horizon_months")) {
+    c.horizon_months = static_cast<int>(as_integer(*horizon, r.where("horizon_months"), 1, kMaxHorizonMonths));
   }
-  c.as_of = r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : c.start;
+  const json* as_of = r.find("as_of");
+  c.as_of = as_of ? as_date(*as_of, r.where("as_of")) : c.start;
   return c;
 }
 
@@ -126,7 +119,7 @@ Purchase read_purchase(const Catalog& catalog, const Object& r) {
     }
   }
   if (r.has("coupon")) {
-    std::string code = as_string(r.at("coupon"), r.path("coupon"), 64);
+    std::string code = as_string(r.at("coupon"), r.where("coupon"), 64);
     if (!coupon_known(catalog, code)) {
       fail("unknown_coupon", "no discount in catalog " + excerpt(catalog.vendor.id) + " has the coupon " + excerpt(code),
            r.path("coupon"));
@@ -139,13 +132,13 @@ Purchase read_purchase(const Catalog& catalog, const Object& r) {
 const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
   if (r.has("plan")) return plan_at(catalog, r, "plan");
   if (!r.has("tier")) fail("missing_field", "name a 'plan', or a 'tier' and 'billing_months'", "/plan");
-  std::string tier = as_string(r.at("tier"), r.path("tier"), 200);
+  std::string tier = as_string(r.at("tier"), r.where("tier"), 200);
   const Tier* t = catalog.find_tier(tier);
   if (!t) {
     fail("unknown_tier", "no tier " + excerpt(tier) + " in catalog " + excerpt(catalog.vendor.id),
          r.path("tier"));
   }
-  auto months = as_integer(r.at("billing_months"), r.path("billing_months"), 1, 120);
+  auto months = as_integer(r.at("billing_months"), r.where("billing_months"), 1, 120);
   for (const Plan& p : catalog.plans) {
     if (&catalog.tiers[static_cast<std::size_t>(p.tier)] == t && p.billing_months == months) return p;
   }
@@ -159,8 +152,8 @@ struct QuoteRun {
   Quote q;
 };
 
-QuoteRun compute_quote(const Catalog& catalog, const json& doc) {
-  Object r(doc, "");
+QuoteRun compute_quote(const Catalog& catalog, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "tier", "billing_months", "quantity", "start", "horizon_months", "as_of", "usage",
                 "context", "coupon"});
   const Plan& plan = read_plan_choice(catalog, r);
@@ -171,12 +164,11 @@ QuoteRun compute_quote(const Catalog& catalog, const json& doc) {
   return {c, std::move(q)};
 }
 
-std::string run_quote(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
+void run_quote(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   QuoteRun run = compute_quote(catalog, doc);
-  Writer w(1024 + 384 * run.q.schedule.size());
   response_text::begin_result(w, catalog, parts, run.c.as_of);
-  response::quote(w, catalog, run.q, run.c.horizon_months, run.c.start);
-  return response_text::end_result(w);
+  response::quote(w, catalog, parts, run.q, run.c.horizon_months, run.c.start);
+  response_text::end_result(w);
 }
 
 // Reads an optional filter list of ids or integers.
@@ -184,7 +176,7 @@ template <typename T, typename Read>
 std::vector<T> read_filter(const Object& r, const char* key, Read read) {
   std::vector<T> out;
   if (!r.has(key)) return out;
-  const json& items = as_array(r.at(key), r.path(key), 1000);
+  const json& items = as_array(r.at(key), r.where(key), 1000);
   for (std::size_t i = 0; i < items.size(); ++i) out.push_back(read(items[i], child(r.path(key), i)));
   return out;
 }
@@ -194,8 +186,8 @@ struct CompareRun {
   Comparison cmp;
 };
 
-CompareRun compute_compare(const Catalog& catalog, const json& doc) {
-  Object r(doc, "");
+CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans", "usage",
                 "context", "coupon"});
   Common c = read_common(r);
@@ -235,28 +227,25 @@ CompareRun compute_compare(const Catalog& catalog, const json& doc) {
 }
 
 // The catalog's tiers and features come from the engine's parts.
-std::string run_compare(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
+void run_compare(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   CompareRun run = compute_compare(catalog, doc);
   const Common& c = run.c;
-  std::size_t catalog_bytes = parts ? parts->tiers.size() + parts->features.size() : 8192;
-  Writer w(4096 + catalog_bytes + 512 * run.cmp.rows.size());
   response_text::begin_result(w, catalog, parts, c.as_of);
   response::comparison(w, catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
-std::string run_describe(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
-  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
-  Writer w(16384);
+  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.where("as_of"));
   response_text::begin_result(w, catalog, parts, as_of);
   response::describe(w, catalog, parts);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc);
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc);
 
 // The figure at a JSON Pointer of a result as check compares it: a string's
 // value, any other value as its JSON text ("450.00", 3, true, {...}); none
@@ -278,7 +267,9 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
   bool passed = true;
   std::optional<Error> error;
   try {
-    std::string response = run(catalog, parts, e.op, parse_request(e.request_json));
+    Writer written(4096);
+    run(written, catalog, parts, e.op, parse_request(e.request_json));
+    std::string response = written.take();
     std::string_view result = *response_text::value_at(response, "/result");
     for (const auto& [pointer, expected] : e.expect) {
       std::optional<std::string> actual = figure_at(result, pointer);
@@ -342,8 +333,8 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
 }
 
 // {"catalog", "examples", "warnings", "passed"}: no conventions.
-std::string run_check(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op"});
   Writer examples(4096);
   Writer warnings(1024);
@@ -355,7 +346,6 @@ std::string run_check(const Catalog& catalog, const CatalogParts* parts, const j
   }
   examples.end_array();
   warnings.end_array();
-  Writer w(512 + examples.text().size() + warnings.text().size());
   w.begin_object();
   w.field("ok", true);
   w.key("result");
@@ -367,7 +357,7 @@ std::string run_check(const Catalog& catalog, const CatalogParts* parts, const j
   w.key("warnings");
   w.raw(warnings.text());
   w.field("passed", all_passed);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 [[noreturn]] void unknown_op(const std::string& op, std::string path) {
@@ -384,51 +374,70 @@ bool is_op(const std::string& op) {
   return false;
 }
 
-std::string run(const Catalog& catalog, const CatalogParts* parts, const std::string& op, const json& doc) {
-  if (op == "quote") return run_quote(catalog, parts, doc);
-  if (op == "compare") return run_compare(catalog, parts, doc);
-  if (op == "describe") return run_describe(catalog, parts, doc);
-  if (op == "check") return run_check(catalog, parts, doc);
-  if (op == "renew") return run_renew(catalog, parts, doc);
-  if (op == "change") return run_change(catalog, parts, doc);
-  if (op == "cancel") return run_cancel(catalog, parts, doc);
-  if (op == "add_licenses") return run_add_licenses(catalog, parts, doc);
-  if (op == "sla") return run_sla(catalog, parts, doc);
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc) {
+  if (op == "quote") return run_quote(w, catalog, parts, doc);
+  if (op == "compare") return run_compare(w, catalog, parts, doc);
+  if (op == "describe") return run_describe(w, catalog, parts, doc);
+  if (op == "check") return run_check(w, catalog, parts, doc);
+  if (op == "renew") return run_renew(w, catalog, parts, doc);
+  if (op == "change") return run_change(w, catalog, parts, doc);
+  if (op == "cancel") return run_cancel(w, catalog, parts, doc);
+  if (op == "add_licenses") return run_add_licenses(w, catalog, parts, doc);
+  if (op == "sla") return run_sla(w, catalog, parts, doc);
   unknown_op(op, "");
 }
 
-// body() gives the whole response text; any error becomes an error response.
+// body(w) writes the whole response into w; on any error, what it wrote is
+// dropped and the error response written instead.
 template <typename Body>
-std::string respond(Body body) {
+void respond(Writer& w, Body body) {
+  std::size_t start = w.size();
   try {
-    return body();
+    body(w);
   } catch (const DetailedError& e) {
-    return response_text::error_response(e, e.details());
+    w.rewind(start);
+    response_text::error_response(w, e, e.details());
   } catch (const Error& e) {
-    return response_text::error_response(e);
+    w.rewind(start);
+    response_text::error_response(w, e);
   } catch (const std::bad_alloc&) {
-    return response_text::error_response(
-        Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
+    w.rewind(start);
+    response_text::error_response(
+        w, Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
   } catch (const std::exception& e) {
-    return response_text::error_response(
-        Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
+    w.rewind(start);
+    response_text::error_response(
+        w, Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
   }
+}
+
+// The first capacity of a response written on its own.
+constexpr std::size_t kResponseCapacity = 4096;
+
+// The request named by its own "op" (one line of `plancalc batch`).
+void dispatch_into(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view request_json) {
+  Request doc = parse_request(request_json);
+  Object r(doc);
+  std::string op = as_string(r.at("op"), r.where("op"), 200);
+  if (!is_op(op)) unknown_op(op, r.path("op"));
+  run(w, catalog, parts, op, doc);
 }
 
 }  // namespace
 
 Engine::Engine(const std::string& catalog_json) {
-  status_ = respond([&]() {
+  Writer status(256);
+  respond(status, [&](Writer& w) {
     catalog_ = std::make_unique<const Catalog>(read_catalog(catalog_json));
-    Writer w(256);
     w.begin_object();
     w.field("ok", true);
     w.key("result");
     w.begin_object();
     w.key("catalog");
     response_text::catalog_ref(w, *catalog_);
-    return response_text::end_result(w);
+    response_text::end_result(w);
   });
+  status_ = status.take();
   if (catalog_) {
     try {
       parts_ = std::make_unique<const CatalogParts>(response::catalog_parts(*catalog_));
@@ -448,18 +457,26 @@ const std::string& Engine::status() const { return status_; }
 
 std::string Engine::call(const std::string& op, const std::string& request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() { return run(*catalog_, parts_.get(), op, parse_request(request_json)); });
+  Writer w(kResponseCapacity);
+  respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
+  return w.take();
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {
   if (!catalog_) return status_;
-  return respond([&]() {
-    json doc = parse_request(request_json);
-    Object r(doc, "");
-    std::string op = as_string(r.at("op"), r.path("op"), 200);
-    if (!is_op(op)) unknown_op(op, r.path("op"));
-    return run(*catalog_, parts_.get(), op, doc);
-  });
+  Writer w(kResponseCapacity);
+  respond(w, [&](Writer& out) { dispatch_into(out, *catalog_, parts_.get(), request_json); });
+  return w.take();
+}
+
+void Engine::dispatch(std::string_view request_json, std::string& out) const {
+  if (!catalog_) {
+    out += status_;
+    return;
+  }
+  Writer w(std::move(out));
+  respond(w, [&](Writer& out) { dispatch_into(out, *catalog_, parts_.get(), request_json); });
+  out = w.take();
 }
 
 }  // namespace plancalc::api

@@ -15,6 +15,7 @@
 namespace plancalc::api_detail {
 
 using json = nlohmann::json;
+using json_input::Request;
 using response_text::CatalogParts;
 using response_text::Writer;
 
@@ -32,10 +33,11 @@ class DetailedError : public Error {
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 
-// parts: the engine's catalog parts, or none (response_text::begin_result).
-std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_change(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const json& request);
-std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const json& request);
+// Each writes the whole response into w. parts: the engine's catalog parts,
+// or none (response_text::begin_result).
+void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 
 }  // namespace plancalc::api_detail

@@ -60,23 +60,46 @@ Date parse_date(std::string_view text, const std::string& path) {
 }
 
 std::string format_date(Date d) {
+  char buf[kDateLength];
+  write_date(d, buf);
+  return std::string(buf, kDateLength);
+}
+
+namespace {
+// "00" to "99": two digits at a time.
+struct DigitPairs {
+  char of[200];
+  constexpr DigitPairs() : of() {
+    for (int i = 0; i < 100; ++i) {
+      of[2 * i] = static_cast<char>('0' + i / 10);
+      of[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+  }
+};
+constexpr DigitPairs kDigitPairs{};
+
+void two_digits(unsigned v, char* out) {
+  out[0] = kDigitPairs.of[2 * v];
+  out[1] = kDigitPairs.of[2 * v + 1];
+}
+}  // namespace
+
+void write_date(Date d, char* out) {
   auto ymd = to_ymd(d);
-  char buf[11];
   int y = static_cast<int>(ymd.year());
-  unsigned m = static_cast<unsigned>(ymd.month());
-  unsigned dd = static_cast<unsigned>(ymd.day());
-  buf[0] = static_cast<char>('0' + y / 1000 % 10);
-  buf[1] = static_cast<char>('0' + y / 100 % 10);
-  buf[2] = static_cast<char>('0' + y / 10 % 10);
-  buf[3] = static_cast<char>('0' + y % 10);
-  buf[4] = '-';
-  buf[5] = static_cast<char>('0' + m / 10);
-  buf[6] = static_cast<char>('0' + m % 10);
-  buf[7] = '-';
-  buf[8] = static_cast<char>('0' + dd / 10);
-  buf[9] = static_cast<char>('0' + dd % 10);
-  buf[10] = '\0';
-  return buf;
+  if (y >= 0 && y <= 9999) {  // every supported date (kMinYear to kMaxYear)
+    two_digits(static_cast<unsigned>(y / 100), out);
+    two_digits(static_cast<unsigned>(y % 100), out + 2);
+  } else {  // the last four digits, as they always were
+    out[0] = static_cast<char>('0' + y / 1000 % 10);
+    out[1] = static_cast<char>('0' + y / 100 % 10);
+    out[2] = static_cast<char>('0' + y / 10 % 10);
+    out[3] = static_cast<char>('0' + y % 10);
+  }
+  out[4] = '-';
+  two_digits(static_cast<unsigned>(ymd.month()), out + 5);
+  out[7] = '-';
+  two_digits(static_cast<unsigned>(ymd.day()), out + 8);
 }
 
 Date add_months_clamped(Date d, int months) {

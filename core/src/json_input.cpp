@@ -1,6 +1,8 @@
 #include "json_input.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -31,6 +33,15 @@ std::size_t max_depth(std::string_view text) {
     }
   }
   return deepest;
+}
+
+// max_depth(text) > limit. The depth never exceeds the number of opening
+// brackets, which a simple count (no string state) gives quickly: most texts
+// have fewer than the limit.
+bool deeper_than(std::string_view text, std::size_t limit) {
+  std::size_t opening = 0;
+  for (char c : text) opening += static_cast<std::size_t>(c == '[') + static_cast<std::size_t>(c == '{');
+  return opening > limit && max_depth(text) > limit;
 }
 
 // nlohmann's DOM parser that counts the keys it reads and, when asked to
@@ -83,41 +94,146 @@ class DomParserWithDuplicateKeys {
 std::size_t members(const json& v) {
   std::size_t n = 0;
   if (v.is_object()) {
-    n += v.size();
-    for (const auto& item : v.items()) n += members(item.value());
+    const auto& object = v.get_ref<const json::object_t&>();
+    n += object.size();
+    for (const auto& member : object) n += members(member.second);
   } else if (v.is_array()) {
-    for (const json& item : v) n += members(item);
+    for (const json& item : v.get_ref<const json::array_t&>()) n += members(item);
   }
   return n;
 }
 
 }  // namespace
 
-json parse(std::string_view text, std::size_t max_bytes) {
+namespace {
+
+// Builds a Request from the parser's events: the keys and scalar values of
+// the top-level object directly, each nested object or array through
+// nlohmann's DOM parser into its member's value. Counts the keys of nested
+// objects, as DomParserWithDuplicateKeys counts all keys. A root that is not
+// an object is built whole into `other`.
+class RequestBuilder {
+ public:
+  RequestBuilder(std::vector<Request::Member>& members, json& other) : members_(members), other_(other) {}
+  bool root_is_object() const { return root_is_object_; }
+  std::size_t nested_keys_read() const { return nested_keys_read_; }
+
+  bool null() { return dom_ ? dom_->null() : scalar(nullptr); }
+  bool boolean(bool v) { return dom_ ? dom_->boolean(v) : scalar(v); }
+  bool number_integer(json::number_integer_t v) { return dom_ ? dom_->number_integer(v) : scalar(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_ ? dom_->number_unsigned(v) : scalar(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return dom_ ? dom_->number_float(v, s) : scalar(v);
+  }
+  bool string(json::string_t& v) { return dom_ ? dom_->string(v) : scalar(std::move(v)); }
+  bool binary(json::binary_t& v) { return dom_ ? dom_->binary(v) : scalar(std::move(v)); }
+  bool start_object(std::size_t n) {
+    if (depth_ == 0) {
+      root_is_object_ = true;
+      depth_ = 1;
+      return true;
+    }
+    open_nested();
+    return dom_->start_object(n);
+  }
+  bool key(json::string_t& k) {
+    if (dom_) {
+      ++nested_keys_read_;
+      return dom_->key(k);
+    }
+    key_ = std::move(k);  // its member is made with its value
+    return true;
+  }
+  bool end_object() {
+    if (!dom_) {
+      depth_ = 0;  // the top-level object is complete
+      return true;
+    }
+    bool ok = dom_->end_object();
+    close_nested();
+    return ok;
+  }
+  bool start_array(std::size_t n) {
+    open_nested();
+    return dom_->start_array(n);
+  }
+  bool end_array() {
+    bool ok = dom_->end_array();
+    close_nested();
+    return ok;
+  }
+  template <class Exception>
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
+    throw ex;
+  }
+
+ private:
+  using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
+
+  // A value of the top-level object, or a root that is not an object.
+  template <typename T>
+  bool scalar(T&& v) {
+    if (depth_ == 0) {
+      other_ = json(std::forward<T>(v));
+    } else {
+      members_.emplace_back(std::move(key_), std::forward<T>(v));
+    }
+    return true;
+  }
+  void open_nested() {
+    if (!dom_) {
+      if (depth_ == 1) members_.emplace_back(std::move(key_), json());
+      dom_.emplace(depth_ == 0 ? other_ : members_.back().second, /*allow_exceptions=*/true);
+    }
+    ++depth_;
+  }
+  void close_nested() {
+    --depth_;
+    if (depth_ == (root_is_object_ ? 1u : 0u)) dom_.reset();
+  }
+
+  std::vector<Request::Member>& members_;
+  json& other_;
+  std::string key_;               // the top-level key whose value comes next
+  std::optional<DomParser> dom_;  // while inside a nested value
+  std::size_t depth_ = 0;         // containers open
+  bool root_is_object_ = false;
+  std::size_t nested_keys_read_ = 0;
+};
+
+// Whether two members share a key: pairwise for the few members a request
+// has, by sorting for many (a hostile request stays O(n log n)).
+bool has_duplicate_key(const std::vector<Request::Member>& members) {
+  if (members.size() <= 16) {
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        if (members[i].first == members[j].first) return true;
+      }
+    }
+    return false;
+  }
+  std::vector<std::string_view> keys;
+  keys.reserve(members.size());
+  for (const auto& m : members) keys.emplace_back(m.first);
+  std::sort(keys.begin(), keys.end());
+  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
+void check_size_and_depth(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes) {
     fail("input_too_large", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
                                 std::to_string(max_bytes));
   }
-  if (max_depth(text) > kMaxDepth) {
+  if (deeper_than(text, kMaxDepth)) {
     fail("too_deep", "JSON nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
-  // A DOM-building SAX parser that also rejects {"plan": "a", "plan": "b"}.
-  // (Not nlohmann's callback parser: its end_object/end_array scan the parent
-  // container for discarded values, which made [{}, {}, ...] quadratic -- an
-  // 800 KB request of 200 000 empty objects took 15 s natively.)
-  // Parsed once counting keys only (no set per object: most requests have
-  // no duplicate); a duplicate found that way is named by a second parse.
-  json v;
-  std::string duplicate;
+}
+
+// Runs nlohmann's SAX parser over text; its exceptions become our errors.
+template <class Sax>
+void sax_parse(std::string_view text, Sax& sax) {
   try {
-    DomParserWithDuplicateKeys counting(v, /*name_duplicates=*/false);
-    json::sax_parse(text.begin(), text.end(), &counting);
-    if (counting.keys_read() != members(v)) {
-      json again;
-      DomParserWithDuplicateKeys naming(again, /*name_duplicates=*/true);
-      json::sax_parse(text.begin(), text.end(), &naming);
-      duplicate = naming.duplicate();
-    }
+    json::sax_parse(text.begin(), text.end(), &sax);
   } catch (const json::parse_error& e) {
     fail("invalid_json", "malformed JSON near byte " + std::to_string(e.byte));
   } catch (const json::out_of_range&) {
@@ -126,23 +242,76 @@ json parse(std::string_view text, std::size_t max_bytes) {
     // bad-input corpus; it used to surface as internal_error.
     fail("number_too_large", "a number in the input is beyond any representable value (about 1.8e308)");
   }
-  if (!duplicate.empty()) {
-    fail("duplicate_key", "the key " + excerpt(duplicate) + " appears twice in one object");
-  }
+}
+
+// The text, already parsed once, has an object with a key twice: a second
+// parse keeps the keys of each open object to name the first duplicate.
+[[noreturn]] void fail_duplicate(std::string_view text) {
+  json again;
+  DomParserWithDuplicateKeys naming(again, /*name_duplicates=*/true);
+  sax_parse(text, naming);
+  fail("duplicate_key", "the key " + excerpt(naming.duplicate()) + " appears twice in one object");
+}
+
+}  // namespace
+
+json parse(std::string_view text, std::size_t max_bytes) {
+  check_size_and_depth(text, max_bytes);
+  // A DOM-building SAX parser that also rejects {"plan": "a", "plan": "b"}.
+  // (Not nlohmann's callback parser: its end_object/end_array scan the parent
+  // container for discarded values, which made [{}, {}, ...] quadratic -- an
+  // 800 KB request of 200 000 empty objects took 15 s natively.)
+  // Parsed once counting keys only (no set per object: most texts have no
+  // duplicate); a duplicate found that way is named by a second parse.
+  json v;
+  DomParserWithDuplicateKeys counting(v, /*name_duplicates=*/false);
+  sax_parse(text, counting);
+  if (counting.keys_read() != members(v)) fail_duplicate(text);
   return v;
 }
 
-std::string child(const std::string& parent, std::string_view key) {
-  std::string out = parent + "/";
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
+const json* Request::find(std::string_view key) const {
+  for (const Member& m : members_) {
+    if (m.first == key) return &m.second;
   }
+  return nullptr;
+}
+
+Request parse_request(std::string_view text, std::size_t max_bytes) {
+  check_size_and_depth(text, max_bytes);
+  Request request;
+  request.members_.reserve(8);
+  json other;  // the root, when it is not an object
+  RequestBuilder builder(request.members_, other);
+  sax_parse(text, builder);
+  std::size_t nested_members = 0;
+  if (builder.root_is_object()) {
+    for (const auto& m : request.members()) nested_members += members(m.second);
+  } else {
+    nested_members = members(other);
+  }
+  if (builder.nested_keys_read() != nested_members || has_duplicate_key(request.members())) {
+    fail_duplicate(text);
+  }
+  if (!builder.root_is_object()) {
+    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(other));
+  }
+  return request;
+}
+
+std::string child(const std::string& parent, std::string_view key) {
+  std::string out;
+  out.reserve(parent.size() + 1 + key.size());
+  out += parent;
+  out += '/';
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != '~' && key[i] != '/') continue;
+    out.append(key.data() + plain, i - plain);
+    out += key[i] == '~' ? "~0" : "~1";
+    plain = i + 1;
+  }
+  out.append(key.data() + plain, key.size() - plain);
   return out;
 }
 
@@ -168,24 +337,29 @@ const char* type_name(const json& v) {
 }
 
 namespace {
-[[noreturn]] void wrong_type(const json& v, const std::string& path, const char* expected) {
-  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), path);
+[[noreturn]] void wrong_type(const json& v, const Where& where, const char* expected) {
+  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), where.pointer());
 }
-}  // namespace
 
-std::string as_string(const json& v, const std::string& path, std::size_t max_length) {
-  if (!v.is_string()) wrong_type(v, path, "a string");
+// The string of a string value, checked and not copied.
+const std::string& string_ref(const json& v, const Where& where, std::size_t max_length) {
+  if (!v.is_string()) wrong_type(v, where, "a string");
   const std::string& s = v.get_ref<const std::string&>();
   if (s.size() > max_length) {
     fail("string_too_long", "text of " + std::to_string(s.size()) + " bytes; the limit is " +
                                 std::to_string(max_length),
-         path);
+         where.pointer());
   }
   return s;
 }
+}  // namespace
 
-std::string as_id(const json& v, const std::string& path) {
-  std::string s = as_string(v, path);
+std::string as_string(const json& v, const Where& where, std::size_t max_length) {
+  return string_ref(v, where, max_length);
+}
+
+std::string as_id(const json& v, const Where& where) {
+  std::string s = as_string(v, where);
   bool ok = !s.empty() && s.size() <= 64;
   for (std::size_t i = 0; ok && i < s.size(); ++i) {
     char c = s[i];
@@ -196,21 +370,21 @@ std::string as_id(const json& v, const std::string& path) {
     fail("invalid_id",
          "an id is 1 to 64 characters a-z, 0-9, '_', '-', '.', starting with a letter or digit; "
          "got " + excerpt(s),
-         path);
+         where.pointer());
   }
   return s;
 }
 
-bool as_bool(const json& v, const std::string& path) {
-  if (!v.is_boolean()) wrong_type(v, path, "true or false");
+bool as_bool(const json& v, const Where& where) {
+  if (!v.is_boolean()) wrong_type(v, where, "true or false");
   return v.get<bool>();
 }
 
-std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi,
+std::int64_t as_integer(const json& v, const Where& where, std::int64_t lo, std::int64_t hi,
                         const char* low_code, const char* high_code) {
   auto range = [&](const char* code) -> void {
     fail(code, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi),
-         path);
+         where.pointer());
   };
   if (v.is_number_unsigned()) {
     auto u = v.get<std::uint64_t>();
@@ -230,52 +404,74 @@ std::int64_t as_integer(const json& v, const std::string& path, std::int64_t lo,
     if (std::isfinite(d) && d > static_cast<double>(hi)) range(high_code);
     if (std::isfinite(d) && d < static_cast<double>(lo)) range(low_code);
   }
-  wrong_type(v, path, "an integer");
+  wrong_type(v, where, "an integer");
 }
 
-Date as_date(const json& v, const std::string& path) {
-  return parse_date(as_string(v, path, 64), path);
+Date as_date(const json& v, const Where& where) {
+  const std::string& text = string_ref(v, where, 64);
+  Date d = Date::from_days(0);
+  if (try_parse_date(text, d)) return d;
+  return parse_date(text, where.pointer());  // fails, with parse_date's message
 }
 
-Money as_amount(const json& v, const Currency& currency, const std::string& path) {
+Money as_amount(const json& v, const Currency& currency, const Where& where) {
   if (v.is_number()) {
-    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", path);
+    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", where.pointer());
   }
-  return parse_amount(as_string(v, path, 64), currency, path);
+  return parse_amount(string_ref(v, where, 64), currency, where.pointer());
 }
 
-Rate as_rate(const json& v, const std::string& path) {
+Rate as_rate(const json& v, const Where& where) {
   if (v.is_number()) {
-    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", path);
+    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", where.pointer());
   }
-  return parse_rate(as_string(v, path, 64), path);
+  return parse_rate(string_ref(v, where, 64), where.pointer());
 }
 
-const json& as_array(const json& v, const std::string& path, std::size_t max_items) {
-  if (!v.is_array()) wrong_type(v, path, "an array");
+const json& as_array(const json& v, const Where& where, std::size_t max_items) {
+  if (!v.is_array()) wrong_type(v, where, "an array");
   if (v.size() > max_items) {
     fail("too_many_items", "at most " + std::to_string(max_items) + " items, got " +
                                std::to_string(v.size()),
-         path);
+         where.pointer());
   }
   return v;
 }
 
-Object::Object(const json& v, std::string path) : v_(v), path_(std::move(path)) {
+Object::Object(const json& v, std::string path) : v_(&v), path_(std::move(path)) {
   if (!v.is_object()) wrong_type(v, path_, "an object");
 }
 
+Object::Object(const Request& request) : request_(&request) {}
+
 void Object::allow_only(std::initializer_list<std::string_view> keys) const {
-  for (const auto& item : v_.items()) {
-    bool known = false;
-    for (std::string_view k : keys) known = known || item.key() == k;
-    if (!known) fail("unknown_field", "unknown field " + excerpt(item.key()), child(path_, item.key()));
+  auto listed = [&](const std::string& key) {
+    for (std::string_view k : keys) {
+      if (key == k) return true;
+    }
+    return false;
+  };
+  const std::string* unknown = nullptr;
+  if (request_) {
+    // In the text's order; the one reported is the first in key order.
+    for (const auto& member : request_->members()) {
+      if (!listed(member.first) && (!unknown || member.first < *unknown)) unknown = &member.first;
+    }
+  } else {
+    for (const auto& member : v_->get_ref<const json::object_t&>()) {
+      if (!listed(member.first)) {
+        unknown = &member.first;
+        break;
+      }
+    }
   }
+  if (unknown) fail("unknown_field", "unknown field " + excerpt(*unknown), child(path_, *unknown));
 }
 
 const json* Object::find(std::string_view key) const {
-  auto it = v_.find(key);
-  return it == v_.end() ? nullptr : &*it;
+  if (request_) return request_->find(key);
+  auto it = v_->find(key);
+  return it == v_->end() ? nullptr : &*it;
 }
 
 const json& Object::at(std::string_view key) const {

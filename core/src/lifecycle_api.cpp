@@ -19,11 +19,11 @@ constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
 std::int64_t quantity_at(const Object& r, const char* key) {
   if (!r.has(key)) return 1;
-  return as_integer(r.at(key), r.path(key), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
+  return as_integer(r.at(key), r.where(key), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
 }
 
 Date as_of_or(const Object& r, Date fallback) {
-  return r.has("as_of") ? as_date(r.at("as_of"), r.path("as_of")) : fallback;
+  return r.has("as_of") ? as_date(r.at("as_of"), r.where("as_of")) : fallback;
 }
 
 // "term": {"start", "end"}
@@ -68,11 +68,10 @@ void explanation_field(Writer& w, const Catalog& c, const char (&k)[N], const Ex
 
 // The result of an operation with an as_of: header, then body(w).
 template <typename Body>
-std::string respond_with(const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
-  Writer w(4096);
+void respond_with(Writer& w, const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
   response_text::begin_result(w, catalog, parts, as_of);
   body(w);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 // The contract fields shared by change, cancel and add_licenses.
@@ -80,8 +79,8 @@ Contract read_contract(const Catalog& catalog, const Object& r) {
   Contract c;
   c.plan = &plan_at(catalog, r, "plan");
   c.quantity = quantity_at(r, "quantity");
-  c.start = as_date(r.at("start"), r.path("start"));
-  if (r.has("support_end")) c.support_end = as_date(r.at("support_end"), r.path("support_end"));
+  c.start = as_date(r.at("start"), r.where("start"));
+  if (r.has("support_end")) c.support_end = as_date(r.at("support_end"), r.where("support_end"));
   return c;
 }
 
@@ -345,8 +344,8 @@ void add_licenses_result(Writer& w, const Catalog& catalog, const AddLicensesReq
 
 }  // namespace
 
-std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "product", "quantity", "support_end", "purchase_date", "date", "as_of"});
   RenewRequest request;
   if (r.has("plan") == r.has("product")) {
@@ -355,14 +354,14 @@ std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const j
   if (r.has("plan")) request.plan = &plan_at(catalog, r, "plan");
   if (r.has("product")) request.product = &product_at(catalog, r, "product");
   request.quantity = quantity_at(r, "quantity");
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   if (r.has("support_end") == r.has("purchase_date")) {
     fail("missing_field", "give exactly one of 'support_end' or 'purchase_date'", "/support_end");
   }
   if (r.has("support_end")) {
-    request.support_end = as_date(r.at("support_end"), r.path("support_end"));
+    request.support_end = as_date(r.at("support_end"), r.where("support_end"));
   } else {
-    Date purchase = as_date(r.at("purchase_date"), r.path("purchase_date"));
+    Date purchase = as_date(r.at("purchase_date"), r.where("purchase_date"));
     if (!request.product || !request.product->included_support_months) {
       fail("no_included_support", "only a product with included support has a support end implied by its purchase date; give 'support_end'",
            "/purchase_date");
@@ -370,59 +369,59 @@ std::string run_renew(const Catalog& catalog, const CatalogParts* parts, const j
     request.support_end = add_months_clamped(purchase, *request.product->included_support_months);
   }
   RenewResult result = renew(catalog, request);
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { renewal(w, catalog, request, result); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { renewal(out, catalog, request, result); });
 }
 
-std::string run_change(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "target", "target_quantity", "as_of"});
   ChangeRequest request;
   request.current = read_contract(catalog, r);
   request.target = &plan_at(catalog, r, "target");
   request.target_quantity = r.has("target_quantity") ? quantity_at(r, "target_quantity") : request.current.quantity;
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   ChangeResult c;
   try {
     c = change(catalog, request);
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.current, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { change_result(w, catalog, request, c); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { change_result(out, catalog, request, c); });
 }
 
-std::string run_cancel(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "as_of"});
   CancelRequest request;
   request.contract = read_contract(catalog, r);
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.date = as_date(r.at("date"), r.where("date"));
   CancelResult c;
   try {
     c = cancel(catalog, request);
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { cancel_result(w, catalog, request, c); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { cancel_result(out, catalog, request, c); });
 }
 
-std::string run_add_licenses(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "plan", "quantity", "start", "support_end", "date", "add", "as_of"});
   AddLicensesRequest request;
   request.contract = read_contract(catalog, r);
-  request.add = as_integer(r.at("add"), r.path("add"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
-  request.date = as_date(r.at("date"), r.path("date"));
+  request.add = as_integer(r.at("add"), r.where("add"), 1, kMaxQuantity, "invalid_quantity", "number_too_large");
+  request.date = as_date(r.at("date"), r.where("date"));
   AddLicensesResult a;
   try {
     a = add_licenses(catalog, request);
   } catch (const SupportInactive& e) {
     support_inactive(catalog, e, request.contract, request.date);
   }
-  return respond_with(catalog, parts, as_of_or(r, request.date),
-                      [&](Writer& w) { add_licenses_result(w, catalog, request, a); });
+  respond_with(w, catalog, parts, as_of_or(r, request.date),
+                      [&](Writer& out) { add_licenses_result(out, catalog, request, a); });
 }
 
 }  // namespace plancalc::api_detail

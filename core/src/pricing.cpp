@@ -21,6 +21,19 @@ ExplanationArg band_to(const Band& band) {
   return std::string();
 }
 
+// An explanation with room for its args.
+Explanation explanation(const char* key, std::size_t args) {
+  Explanation e{key, {}};
+  e.args.reserve(args);
+  return e;
+}
+
+Explanation band_flat(std::int64_t from, const Band& band) {
+  Explanation e = explanation("price.band_flat", 3);
+  e.with("from", from).with("to", band_to(band)).with("amount", band.flat_amount);
+  return e;
+}
+
 void graduated(const Price& price, std::int64_t quantity, std::vector<Line>& out) {
   for (std::size_t i = 0; i < price.bands.size(); ++i) {
     const Band& band = price.bands[i];
@@ -28,16 +41,11 @@ void graduated(const Price& price, std::int64_t quantity, std::vector<Line>& out
     if (quantity < from) break;
     std::int64_t to = band.up_to ? std::min(*band.up_to, quantity) : quantity;
     std::int64_t units = to - from + 1;
-    out.push_back(line(units, band.unit_amount, multiply(band.unit_amount, units),
-                       {"price.graduated_band",
-                        {{"from", from},
-                         {"to", band_to(band)},
-                         {"quantity", units},
-                         {"unit_amount", band.unit_amount}}}));
+    Explanation e = explanation("price.graduated_band", 4);
+    e.with("from", from).with("to", band_to(band)).with("quantity", units).with("unit_amount", band.unit_amount);
+    out.push_back(line(units, band.unit_amount, multiply(band.unit_amount, units), std::move(e)));
     if (band.flat_amount != Money::zero()) {
-      out.push_back(line(1, std::nullopt, band.flat_amount,
-                         {"price.band_flat",
-                          {{"from", from}, {"to", band_to(band)}, {"amount", band.flat_amount}}}));
+      out.push_back(line(1, std::nullopt, band.flat_amount, band_flat(from, band)));
     }
   }
 }
@@ -47,16 +55,11 @@ void volume(const Price& price, std::int64_t quantity, std::vector<Line>& out) {
     const Band& band = price.bands[i];
     if (band.up_to && quantity > *band.up_to) continue;
     std::int64_t from = band_from(price.bands, i);
-    out.push_back(line(quantity, band.unit_amount, multiply(band.unit_amount, quantity),
-                       {"price.volume",
-                        {{"quantity", quantity},
-                         {"from", from},
-                         {"to", band_to(band)},
-                         {"unit_amount", band.unit_amount}}}));
+    Explanation e = explanation("price.volume", 4);
+    e.with("quantity", quantity).with("from", from).with("to", band_to(band)).with("unit_amount", band.unit_amount);
+    out.push_back(line(quantity, band.unit_amount, multiply(band.unit_amount, quantity), std::move(e)));
     if (band.flat_amount != Money::zero()) {
-      out.push_back(line(1, std::nullopt, band.flat_amount,
-                         {"price.band_flat",
-                          {{"from", from}, {"to", band_to(band)}, {"amount", band.flat_amount}}}));
+      out.push_back(line(1, std::nullopt, band.flat_amount, band_flat(from, band)));
     }
     return;
   }
@@ -104,6 +107,8 @@ PricedPeriod price_period(const Catalog& catalog, const Plan& plan, std::int64_t
   const Price& price = dated.price;
   PricedPeriod out;
   out.price_from = dated.from;
+  // At most a line and a flat fee per band.
+  out.lines.reserve(price.bands.empty() ? 1 : 2 * price.bands.size());
   switch (price.model) {
     case PriceModel::flat:
       out.lines.push_back(line(1, std::nullopt, price.amount,

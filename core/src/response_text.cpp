@@ -53,11 +53,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-void Writer::key(std::string_view k) {
-  string(k);
-  put(':');
-  first_ = true;
-}
 
 namespace {
 // 0: copied as it is; 1: escaped; 2: the start of a multi-byte UTF-8 sequence.
@@ -70,20 +65,39 @@ struct ByteClasses {
 constexpr ByteClasses kClass{};
 }  // namespace
 
+void Writer::quoted(std::string_view s, bool key) {
+  // Most strings need no escaping (and are short): copied byte by byte as
+  // they are checked, with no separate scan and no call to memcpy.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  char* p = room(s.size() + 4);
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  std::size_t i = 0;
+  for (; i < s.size() && kClass.of[bytes[i]] == 0; ++i) p[i] = static_cast<char>(bytes[i]);
+  if (i == s.size()) {
+    p += i;
+    *p++ = '"';
+    if (key) *p++ = ':';
+    commit(p);
+    return;
+  }
+  commit(p);  // the quote only: escaped() writes the whole string
+  escaped(s);
+  put('"');
+  if (key) put(':');
+}
+
 // The escaping of nlohmann's dump() without ensure_ascii: '"', '\\' and the
 // control characters below 0x20 (\b \t \n \f \r by name, others as \u00xx).
-void Writer::string(std::string_view s) {
-  separate();
-  put('"');
+void Writer::escaped(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t plain = 0;  // start of the run of bytes copied as they are
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    unsigned char kind = kClass.of[b];
-    if (kind == 0) {
-      ++i;
-      continue;
-    }
-    if (kind == 2) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < s.size() && kClass.of[bytes[i]] == 0) ++i;
+    if (i == s.size()) break;
+    unsigned char b = bytes[i];
+    if (kClass.of[b] == 2) {
       i += utf8_length(s, i);
       continue;
     }
@@ -106,49 +120,51 @@ void Writer::string(std::string_view s) {
     plain = ++i;
   }
   put(s.data() + plain, s.size() - plain);
-  put('"');
-  done();
 }
 
 // = format_amount(m, currency), without building a string.
 void Writer::amount(Money m, const Currency& currency) {
-  separate();
   std::uint64_t magnitude = m.minor() < 0 ? 0 - static_cast<std::uint64_t>(m.minor())
                                           : static_cast<std::uint64_t>(m.minor());
-  char digits[24];
-  auto r = std::to_chars(digits, digits + sizeof digits, magnitude);
-  auto n = static_cast<std::size_t>(r.ptr - digits);
   auto exponent = static_cast<std::size_t>(currency.exponent);
-  put('"');
-  if (m.minor() < 0) put('-');
-  if (exponent == 0) {
-    put(digits, n);
-  } else if (n <= exponent) {  // 0.05: one whole digit, then the decimals padded
-    put("0.", 2);
-    put(exponent - n, '0');
-    put(digits, n);
-  } else {
-    put(digits, n - exponent);
-    put('.');
-    put(digits + n - exponent, exponent);
+  // [,]"[-]whole[.decimals]": 20 digits at most, and the zeros of "0.0…".
+  char* p = room(exponent + 28);
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  if (m.minor() < 0) *p++ = '-';
+  char* digits = p;
+  p = std::to_chars(digits, digits + 20, magnitude).ptr;
+  auto n = static_cast<std::size_t>(p - digits);
+  if (exponent > 0 && n <= exponent) {
+    // 0.05: one whole digit, then the decimals padded with zeros.
+    std::size_t zeros = exponent - n;
+    std::memmove(digits + 2 + zeros, digits, n);
+    digits[0] = '0';
+    digits[1] = '.';
+    std::memset(digits + 2, '0', zeros);
+    p = digits + 2 + exponent;
+  } else if (exponent > 0) {
+    // The decimals move one place to make room for the point.
+    for (std::size_t k = 0; k < exponent; ++k) p[-static_cast<std::ptrdiff_t>(k)] = p[-static_cast<std::ptrdiff_t>(k) - 1];
+    p[-static_cast<std::ptrdiff_t>(exponent)] = '.';
+    ++p;
   }
-  put('"');
+  *p++ = '"';
+  commit(p);
   done();
 }
 
 void Writer::integer(std::int64_t v) {
-  separate();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  char* p = room(24);
+  if (!first_) *p++ = ',';
+  commit(std::to_chars(p, p + 20, v).ptr);
   done();
 }
 
 void Writer::unsigned_integer(std::uint64_t v) {
-  separate();
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  put(buf, static_cast<std::size_t>(r.ptr - buf));
+  char* p = room(24);
+  if (!first_) *p++ = ',';
+  commit(std::to_chars(p, p + 20, v).ptr);
   done();
 }
 
@@ -170,11 +186,24 @@ void Writer::null() {
 
 // = format_date(d), without building a string.
 void Writer::date(Date d) {
-  separate();
-  put('"');
-  std::string text = format_date(d);  // fits the small-string buffer: no allocation
-  put(text.data(), text.size());
-  put('"');
+  const RecentDate* recent = nullptr;
+  std::size_t filled = std::min(recent_count_, std::size(recent_));
+  for (std::size_t i = 0; i < filled && !recent; ++i) {
+    if (recent_[i].days == d.days()) recent = &recent_[i];
+  }
+  if (!recent) {
+    RecentDate& slot = recent_[recent_count_++ % std::size(recent_)];
+    slot.days = d.days();
+    write_date(d, slot.text);
+    recent = &slot;
+  }
+  char* p = room(kDateLength + 3);
+  if (!first_) *p++ = ',';
+  *p++ = '"';
+  std::memcpy(p, recent->text, kDateLength);
+  p += kDateLength;
+  *p++ = '"';
+  commit(p);
   done();
 }
 
@@ -285,14 +314,12 @@ void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::o
   w.end_object();
 }
 
-std::string end_result(Writer& w) {
+void end_result(Writer& w) {
   w.end_object();
   w.end_object();
-  return w.take();
 }
 
-std::string error_response(const Error& e, std::string_view details) {
-  Writer w(256 + e.message().size() + e.path().size() + details.size());
+void error_response(Writer& w, const Error& e, std::string_view details) {
   w.begin_object();
   w.field("ok", false);
   w.key("error");
@@ -307,7 +334,6 @@ std::string error_response(const Error& e, std::string_view details) {
   }
   w.end_object();
   w.end_object();
-  return w.take();
 }
 
 namespace {

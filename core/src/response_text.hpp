@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "plancalc/calendar.hpp"
 #include "plancalc/catalog.hpp"
@@ -51,6 +52,10 @@ class InvalidUtf8 : public std::exception {
 class Writer {
  public:
   explicit Writer(std::size_t capacity = 1024) { buf_.resize(capacity); }
+  // Appends to text written before: a caller's buffer, whose memory is then
+  // reused from one response to the next (take() gives it back).
+  explicit Writer(std::string&& text_so_far)
+      : buf_(std::move(text_so_far)), len_(buf_.size()), start_(len_) {}
 
   // The text so far.
   const std::string& text() {
@@ -59,8 +64,15 @@ class Writer {
   }
   std::string take() {
     buf_.resize(len_);
-    len_ = 0;
+    len_ = start_ = 0;
     return std::move(buf_);
+  }
+  std::size_t size() const { return len_; }
+  // Drops what was written after size() was `to` (a response abandoned for
+  // an error response); the next value starts a new text.
+  void rewind(std::size_t to) {
+    len_ = to;
+    first_ = true;
   }
 
   void begin_object() { open('{'); }
@@ -68,18 +80,29 @@ class Writer {
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   // "key": -- the value follows with the next call.
-  void key(std::string_view k);
+  void key(std::string_view k) {
+    quoted(k, /*key=*/true);
+    first_ = true;
+  }
   // The same for the engine's own key literals, which need no escaping.
   template <std::size_t N>
   void key(const char (&k)[N]) {
-    separate();
-    put('"');
-    put(k, N - 1);
-    put("\":", 2);
+    constexpr std::size_t n = N - 1;
+    char* p = room(n + 4);  // [,]"k":
+    if (!first_) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    commit(p);
     first_ = true;
   }
 
-  void string(std::string_view s);
+  void string(std::string_view s) {
+    quoted(s, /*key=*/false);
+    first_ = false;
+  }
   void integer(std::int64_t v);
   void unsigned_integer(std::uint64_t v);
   void boolean(bool v);
@@ -116,21 +139,29 @@ class Writer {
   }
 
  private:
-  void put(char c) {
-    if (len_ == buf_.size()) grow(1);
-    buf_[len_++] = c;
-  }
-  void put(const char* p, std::size_t n) {
+  // Room for at least n more bytes: where they go. commit(end) counts the
+  // bytes written up to end.
+  char* room(std::size_t n) {
     if (buf_.size() - len_ < n) grow(n);
-    std::memcpy(&buf_[len_], p, n);
-    len_ += n;
+    return &buf_[len_];
   }
-  void put(std::size_t n, char c) {
+  void commit(const char* end) { len_ = static_cast<std::size_t>(end - buf_.data()); }
+  // [,]"s" with s escaped, and a colon after it for a key.
+  void quoted(std::string_view s, bool key);
+  void escaped(std::string_view s);
+  // Makes room for n more bytes and counts them as written: where to write them.
+  char* extend(std::size_t n) {
     if (buf_.size() - len_ < n) grow(n);
-    std::memset(&buf_[len_], c, n);
+    char* p = &buf_[len_];
     len_ += n;
+    return p;
   }
-  void grow(std::size_t n) { buf_.resize(std::max(2 * buf_.size(), len_ + n)); }
+  void put(char c) { *extend(1) = c; }
+  void put(const char* p, std::size_t n) { std::memcpy(extend(n), p, n); }
+  void put(std::size_t n, char c) { std::memset(extend(n), c, n); }
+  // Doubles what this writer has written (not the text before it, which may
+  // be a long buffer of earlier responses).
+  void grow(std::size_t n) { buf_.resize(len_ + std::max(n, len_ - start_ + 1024)); }
   void separate() {
     if (!first_) put(',');
   }
@@ -147,7 +178,17 @@ class Writer {
 
   std::string buf_;  // buf_[0, len_) is written
   std::size_t len_ = 0;
+  std::size_t start_ = 0;  // where this writer's text starts
   bool first_ = true;
+  // The text of the dates written last: a response repeats its dates (a
+  // period's end is the next one's start, and each is written again in its
+  // explanation), and formatting one is most of writing it.
+  struct RecentDate {
+    std::int32_t days;
+    char text[kDateLength];
+  };
+  RecentDate recent_[4];
+  std::size_t recent_count_ = 0;  // filled, in order; then the oldest is replaced
 };
 
 // --- Parts every response shares --------------------------------------------
@@ -157,6 +198,7 @@ void date_field(Writer& w, const char (&k)[N], Date d) {
   w.key(k);
   w.date(d);
 }
+
 
 template <std::size_t N>
 void money_field(Writer& w, const Catalog& c, const char (&k)[N], Money m) {
@@ -201,6 +243,7 @@ struct CatalogParts {
   std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
   std::string tiers;     // response::tiers
   std::string features;  // response::features
+  std::vector<std::string> plans;  // a quote's "plan" object, for each plan of the catalog
 };
 
 // {"ok":true,"result":{"catalog":{id, fingerprint, illustrative},
@@ -209,8 +252,8 @@ struct CatalogParts {
 // engine's, or none (then the header is written here).
 void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
                   void (*more_conventions)(Writer&) = nullptr);
-// Closes the result and the response; the whole response text.
-std::string end_result(Writer& w);
+// Closes the result and the response.
+void end_result(Writer& w);
 // The header's start as begin_result() writes it without parts (for CatalogParts::header).
 std::string header_start(const Catalog& c);
 // {"id", "fingerprint", "illustrative"}: which catalog a result comes from.
@@ -218,7 +261,7 @@ void catalog_ref(Writer& w, const Catalog& c);
 
 // {"ok":false,"error":{"code","message","path","source"[,"details":details]}}
 // details: JSON text, written as it is (DetailedError).
-std::string error_response(const Error& e, std::string_view details = {});
+void error_response(Writer& w, const Error& e, std::string_view details = {});
 
 // --- Reading a response back (check compares figures of results) -------------
 

@@ -406,12 +406,22 @@ CatalogParts catalog_parts(const Catalog& c) {
   tiers(t, c);
   Writer f(8192);
   features(f, c);
-  return {response_text::header_start(c), t.take(), f.take()};
+  std::vector<std::string> plans;
+  for (const Plan& p : c.plans) {
+    Writer r(256);
+    plan_ref(r, c, p);
+    plans.push_back(r.take());
+  }
+  return {response_text::header_start(c), t.take(), f.take(), std::move(plans)};
 }
 
-void quote(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start) {
+void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start) {
   w.key("plan");
-  plan_ref(w, c, *q.plan);
+  if (parts) {
+    w.raw(parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())]);
+  } else {
+    plan_ref(w, c, *q.plan);
+  }
   w.field("quantity", q.quantity);
   w.key("first_period");
   period(w, c, q.first());

@@ -23,8 +23,9 @@ CatalogParts catalog_parts(const Catalog& c);
 void tiers(Writer& w, const Catalog& c);
 void features(Writer& w, const Catalog& c);
 
-// quote: plan, quantity, first_period, effective_per_month, schedule, horizon.
-void quote(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Date start);
+// quote: plan (from parts when there are some), quantity, first_period,
+// effective_per_month, schedule, horizon.
+void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start);
 // compare: quantity, horizon, rows, cheapest, savings, break_even, tiers,
 // features (the last two from parts when there are some).
 void comparison(Writer& w, const Catalog& c, const CatalogParts* parts, const Comparison& cmp,

@@ -144,6 +144,32 @@ void due_calendar(Due& d, const Clock& clock) {
                       {"to", clock.written(d.due)}}});
 }
 
+// "sla.due." and "sla.target." + the clock's name, as literals (an
+// explanation's key is one).
+const char* due_key(SlaClock clock) {
+  switch (clock) {
+    case SlaClock::business:
+      return "sla.due.business";
+    case SlaClock::business_days:
+      return "sla.due.business_days";
+    case SlaClock::calendar:
+      return "sla.due.calendar";
+  }
+  return "sla.due.business";
+}
+
+const char* target_key(SlaClock clock) {
+  switch (clock) {
+    case SlaClock::business:
+      return "sla.target.business";
+    case SlaClock::business_days:
+      return "sla.target.business_days";
+    case SlaClock::calendar:
+      return "sla.target.calendar";
+  }
+  return "sla.target.business";
+}
+
 }  // namespace
 
 const char* to_string(SlaClock clock) {
@@ -200,7 +226,7 @@ Due due_moment(const ResponseTarget& target, const BusinessCalendar* calendar, W
   clock_change_step(d, d.steps);
   LocalTime due_local = clock.local(d.due);
   Explanation& e = d.explanation;
-  e.key = std::string("sla.due.") + to_string(target.clock);
+  e.key = due_key(target.clock);
   if (target.clock == SlaClock::business_days) {
     e.args.push_back({"days", i64(target.days)});
   } else {
@@ -244,7 +270,7 @@ std::string format_duration(std::int64_t seconds) {
 
 Explanation target_explanation(const ResponseTarget& t) {
   Explanation e;
-  e.key = std::string("sla.target.") + to_string(t.clock);
+  e.key = target_key(t.clock);
   if (t.clock == SlaClock::business_days) {
     e.args.push_back({"days", i64(t.days)});
   } else {

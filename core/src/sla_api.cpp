@@ -11,7 +11,7 @@ using namespace json_input;
 
 const Tier& read_tier(const Catalog& catalog, const Object& r) {
   if (r.has("tier")) {
-    std::string id = as_string(r.at("tier"), r.path("tier"), 200);
+    std::string id = as_string(r.at("tier"), r.where("tier"), 200);
     const Tier* t = catalog.find_tier(id);
     if (!t) fail("unknown_tier", "no tier " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path("tier"));
     return *t;
@@ -33,12 +33,12 @@ const BusinessCalendar* calendar_for(const Catalog& catalog, const ResponseTarge
 
 }  // namespace
 
-std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const json& doc) {
-  Object r(doc, "");
+void run_sla(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
+  Object r(doc);
   r.allow_only({"op", "tier", "plan", "level", "opened", "region", "as_of"});
   const Tier& tier = read_tier(catalog, r);
   std::optional<Date> as_of;
-  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.path("as_of"));
+  if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.where("as_of"));
   if (!tier.sla) {
     fail("no_sla", "tier " + excerpt(tier.id) + " of catalog " + excerpt(catalog.vendor.id) + " states no SLA",
          r.has("tier") ? r.path("tier") : r.path("plan"));
@@ -46,7 +46,7 @@ std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const jso
   const TierSla& sla = *tier.sla;
   std::vector<const ResponseTarget*> targets;
   if (r.has("level")) {
-    std::string level = as_string(r.at("level"), r.path("level"), 200);
+    std::string level = as_string(r.at("level"), r.where("level"), 200);
     auto it = std::find_if(sla.response.begin(), sla.response.end(),
                            [&](const ResponseTarget& t) { return t.level == level; });
     if (it == sla.response.end()) {
@@ -61,10 +61,10 @@ std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const jso
   } else {
     for (const ResponseTarget& t : sla.response) targets.push_back(&t);
   }
-  WrittenMoment opened = parse_moment(as_string(r.at("opened"), r.path("opened"), 64), r.path("opened"));
+  WrittenMoment opened = parse_moment(as_string(r.at("opened"), r.where("opened"), 64), r.path("opened"));
   const BusinessCalendar* region = nullptr;
   if (r.has("region")) {
-    std::string id = as_string(r.at("region"), r.path("region"), 200);
+    std::string id = as_string(r.at("region"), r.where("region"), 200);
     region = catalog.find_calendar(id);
     if (!region) {
       std::string ids;
@@ -87,10 +87,9 @@ std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const jso
     }
     answer.dues.push_back(std::move(d));
   }
-  Writer w(2048 + 2048 * answer.dues.size());
   response_text::begin_result(w, catalog, parts, as_of, response::sla_conventions);
   response::sla(w, catalog, answer);
-  return response_text::end_result(w);
+  response_text::end_result(w);
 }
 
 }  // namespace plancalc::api_detail

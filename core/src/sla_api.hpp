@@ -5,6 +5,6 @@
 
 namespace plancalc::api_detail {
 
-std::string run_sla(const Catalog& catalog, const CatalogParts* parts, const json& request);
+void run_sla(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 
 }  // namespace plancalc::api_detail

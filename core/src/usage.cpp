@@ -12,7 +12,7 @@ MonthlyUsage allowance_month(const Allowance& a, std::int64_t plan_quantity, std
   }
   std::int64_t extra = usage > included ? usage - included : 0;
   MonthlyUsage m;
-  std::vector<std::pair<std::string, ExplanationArg>> args = {
+  ExplanationArgs args = {
       {"allowance", a.id}, {"unit", a.unit}, {"usage", usage}, {"included", included}, {"extra", extra}};
   if (extra == 0) {
     m.explanation = {a.rollover ? "usage.included_rollover" : "usage.included", args};

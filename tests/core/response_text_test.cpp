@@ -9,6 +9,7 @@
 // every response was written as text.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,36 @@ TEST(response_text, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
     } catch (const response_text::InvalidUtf8& e) {
       EXPECT_EQ(std::string(e.what()), expected);
     }
+  }
+}
+
+// Amounts and dates are written in place; the text is format_amount's and
+// format_date's, with the comma between values.
+TEST(response_text, amounts_and_dates_are_written_as_format_amount_and_format_date_write_them) {
+  std::vector<std::int64_t> minors = {0, 1, -1, 5, 9, 10, 99, 100, 101, 999, 1000, 1200, -1200, 123456789,
+                                      std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
+  for (const char* code : {"JPY", "EUR", "KWD"}) {
+    const Currency& currency = *find_currency(code);
+    for (std::int64_t minor : minors) {
+      Money m = Money::from_minor(minor);
+      response_text::Writer w(2);  // small: growing is exercised too
+      w.begin_array();
+      w.amount(m, currency);
+      w.amount(m, currency);
+      w.end_array();
+      std::string text = format_amount(m, currency);
+      EXPECT_EQ(w.text(), "[\"" + text + "\",\"" + text + "\"]") << code << " " << minor;
+    }
+  }
+  for (const char* day : {"1900-01-01", "1999-12-31", "2000-02-29", "2026-03-01", "2999-12-31"}) {
+    Date d = Date::from_days(0);
+    ASSERT_TRUE(try_parse_date(day, d));
+    response_text::Writer w(2);
+    w.begin_array();
+    w.date(d);
+    w.date(d);
+    w.end_array();
+    EXPECT_EQ(w.text(), std::string("[\"") + day + "\",\"" + day + "\"]");
   }
 }
 

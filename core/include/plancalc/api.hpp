@@ -43,6 +43,9 @@ class Engine {
   // /op; an op that does not exist: unknown_op at /op. Otherwise exactly what
   // call(op, request_json) returns.
   std::string dispatch(std::string_view request_json) const;
+  // The same response appended to out: a caller answering many requests
+  // reuses one buffer (plancalc batch writes them all through it).
+  void dispatch(std::string_view request_json, std::string& out) const;
 
  private:
   std::unique_ptr<const Catalog> catalog_;

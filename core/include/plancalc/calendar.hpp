@@ -19,6 +19,7 @@
 // error, never silently moved to March.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -53,6 +54,10 @@ Date parse_date(std::string_view text, const std::string& path);
 // Returns false instead of failing.
 bool try_parse_date(std::string_view text, Date& out);
 std::string format_date(Date date);
+// The same ten characters YYYY-MM-DD written to out (no terminator): for
+// writers that put a date straight into their buffer.
+constexpr std::size_t kDateLength = 10;
+void write_date(Date date, char* out);
 
 // The date `months` months later, the day clamped to the target month's last
 // day. Error: invalid_date when the result leaves the supported range.

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "plancalc/catalog.hpp"
@@ -18,7 +19,7 @@
 namespace plancalc {
 
 struct Line {
-  std::string kind;  // "plan" for a plan price line
+  std::string_view kind;  // "plan" for a plan price line: a string literal
   std::int64_t quantity = 0;
   std::optional<Money> unit_amount;
   Money amount = Money::zero();
