@@ -5,7 +5,7 @@
 //
 //   node scripts/bundle-page.mjs build/site
 //
-// Why: as 28 files, each fetched, streamed and compiled on its own, the
+// Why: as 26 files, each fetched, streamed and compiled on its own, the
 // modules were the longest part of the way to the first comparison in
 // headless Chromium (≈ 250 ms of 550 ms on this 2-core machine), and one file
 // gzips smaller than 28. The engine's wrapper plancalc.js stays a module of
