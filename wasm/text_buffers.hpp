@@ -38,9 +38,9 @@ class TextBuffers {
   }
 
   // Runs `op` on the first `length` bytes of the input buffer and returns a
-  // Uint8Array over the response, valid until the next call.
-  // The response is copied into a buffer that only grows: after the first
-  // calls no buffer of an engine moves, so they cannot fragment the heap.
+  // Uint8Array over the response, valid until the next call. The response is
+  // copied (not moved) into a buffer that only grows: after the first calls
+  // no buffer of an engine moves, so they cannot fragment the heap.
   emscripten::val run(const std::string& op, std::size_t length) {
     if (length > input_.size()) length = input_.size();
     const std::string response = engine_.call(op, std::string(input_.data(), length));

@@ -185,7 +185,7 @@ function buildNavigation() {
   list.replaceChildren(...PANELS.map((panel) => {
     const link = document.createElement('a');
     link.href = `#${panel.sectionId}`;
-    setText(link, app.t(panel.titleKey));
+    link.textContent = app.t(panel.titleKey);
     const item = document.createElement('li');
     item.append(link);
     return item;

@@ -131,7 +131,7 @@ export const comparePanel = {
     if (message) {
       const p = host.doc.createElement('p');
       p.className = 'summary-line muted';
-      setText(p, message);
+      p.textContent = message;
       ui.summary.append(p);
     }
   },
