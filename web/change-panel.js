@@ -6,7 +6,7 @@
 // quantity is the shared field. The engine decides whether the change is
 // allowed, from when, and every amount; change-view.js shows them.
 
-import { setText } from './dom.js';
+import { setText, updateChildren } from './dom.js';
 import { parseCivilDate, todayIso } from './format.js';
 import { addView, cancelView, changeView, supportInactiveView } from './change-view.js';
 import { hidePanelFigures, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
@@ -156,8 +156,8 @@ export const changePanel = {
       target: request.target ? ctx.planName(request.target) : '',
       add: ctx.fmt.number(request.add ?? ''),
     }, { quantity: request.quantity, add: request.add }));
-    this.ui.summary.replaceChildren(...view.summary);
-    this.ui.body.replaceChildren(...view.body);
+    updateChildren(this.ui.summary, ...view.summary);
+    updateChildren(this.ui.body, ...view.body);
     this.ui.details.hidden = false;
     this.ui.section.removeAttribute('aria-busy');
   },

@@ -4,7 +4,7 @@
 // reads the result and writes DOM; the quote behind each expandable row is
 // fetched through ctx.onDetails.
 
-import { h, replaceChildren, srOnly } from './dom.js';
+import { h, replaceChildren, srOnly, updateChildren } from './dom.js';
 import { explain } from './explain.js';
 import { errorText } from './field-errors.js';
 
@@ -25,10 +25,10 @@ export function renderSummary(target, result, ctx) {
   const months = ctx.monthsText(result.horizon.months);
   const cheapestRow = result.rows.find((row) => row.plan === result.cheapest?.plan && !row.error);
   if (!cheapestRow) {
-    replaceChildren(target, h('p', { class: 'summary-line', text: ctx.t('results.none') }));
+    updateChildren(target, h('p', { class: 'summary-line', text: ctx.t('results.none') }));
     return;
   }
-  replaceChildren(
+  updateChildren(
     target,
     h('p', { class: 'summary-line' },
       h('strong', { text: ctx.t('results.cheapest', {
@@ -51,10 +51,10 @@ export function renderSummary(target, result, ctx) {
 export function renderBreakEven(target, result, ctx) {
   const list = result.break_even ?? [];
   if (list.length === 0) {
-    replaceChildren(target);
+    updateChildren(target);
     return false;
   }
-  replaceChildren(target,
+  updateChildren(target,
     h('ul', { class: 'break-even' }, list.map((b) => h('li', {
       'data-lower': b.lower_plan, 'data-higher': b.higher_plan, 'data-usage-key': b.usage_key,
       text: explain(b.explanation, ctx),
@@ -91,9 +91,40 @@ export function renderTable(target, result, ctx, openPlans) {
   for (const row of result.rows) {
     table.append(planGroup(row, row.plan === cheapest && !row.error, ctx, openPlans.has(row.plan)));
   }
-  replaceChildren(target,
+  const wasOpen = [...target.querySelectorAll('details[open]')];
+  watchDetails(target, result.rows, ctx.onDetails);
+  updateChildren(target,
     h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': ctx.t('table.caption', { months }) },
       table));
+  // A calculation left open is kept, but its body was emptied: fill it in
+  // again for the new inputs (a newly added open one fires 'toggle' itself).
+  for (const details of wasOpen) {
+    if (details.isConnected && details.open) openedDetails(target, details);
+  }
+}
+
+/** Per table container: the rows and the callback its <details> open with. */
+const detailsOf = new WeakMap();
+
+/**
+ * One 'toggle' listener per container, on the capture path ('toggle' does not
+ * bubble), reading the rows of the last render: the <details> elements are
+ * kept from one render to the next, so they must not hold a render's data.
+ */
+function watchDetails(target, rows, onDetails) {
+  if (!detailsOf.has(target)) {
+    target.addEventListener('toggle', (event) => {
+      const details = event.target;
+      if (details.localName === 'details' && details.open) openedDetails(target, details);
+    }, true);
+  }
+  detailsOf.set(target, { rows: new Map(rows.map((row) => [row.plan, row])), onDetails });
+}
+
+function openedDetails(target, details) {
+  const { rows, onDetails } = detailsOf.get(target);
+  const row = rows.get(details.dataset.plan);
+  if (row && !row.error) onDetails(details, row);
 }
 
 function planGroup(row, isCheapest, ctx, open) {
@@ -127,14 +158,11 @@ function planGroup(row, isCheapest, ctx, open) {
       }, { charges: row.charges }) })),
     h('td', { class: 'num rank', 'data-field': 'rank', 'data-label': label.rank, text: ctx.fmt.number(row.rank) })));
 
-  const details = h('details', { class: 'calc', 'data-plan': row.plan },
+  // Opening it fires 'toggle', which fills it in (watchDetails).
+  const details = h('details', { class: 'calc', 'data-plan': row.plan, open },
     h('summary', { text: ctx.t('table.details', { plan: name }) }),
     h('div', { class: 'calc-body' }));
-  details.addEventListener('toggle', () => {
-    if (details.open) ctx.onDetails(details, row);
-  });
   body.append(h('tr', { class: 'calc-row' }, h('td', { colspan: '5' }, details)));
-  if (open) details.open = true; // fires 'toggle', which fills it in
   return body;
 }
 
@@ -142,10 +170,10 @@ function planGroup(row, isCheapest, ctx, open) {
 export function renderSavings(target, result, ctx) {
   const savings = result.savings ?? [];
   if (savings.length === 0) {
-    replaceChildren(target, h('p', { class: 'muted', text: ctx.t(ctx.filtered ? 'savings.filtered' : 'savings.none') }));
+    updateChildren(target, h('p', { class: 'muted', text: ctx.t(ctx.filtered ? 'savings.filtered' : 'savings.none') }));
     return;
   }
-  replaceChildren(target, h('ul', { class: 'savings' },
+  updateChildren(target, h('ul', { class: 'savings' },
     savings.map((s) => h('li', { 'data-tier': s.tier },
       h('span', { class: 'savings-tier', text: ctx.tierName(s.tier) }),
       h('span', { class: 'savings-amount', text: ctx.t('savings.save', {
@@ -163,7 +191,7 @@ export function renderFeatures(target, result, ctx) {
   const features = result.features ?? [];
   const sla = slaRows(tiers);
   if ((features.length === 0 && sla.length === 0) || tiers.length === 0) {
-    replaceChildren(target, h('p', { class: 'muted', text: ctx.t('features.none') }));
+    updateChildren(target, h('p', { class: 'muted', text: ctx.t('features.none') }));
     return;
   }
   const table = h('table', { class: 'features' },
@@ -197,7 +225,7 @@ export function renderFeatures(target, result, ctx) {
             : explain(entry.explanation, ctx);
           return h('td', { class: 'mark sla-value', 'data-tier': tier.id, text });
         })))));
-  replaceChildren(target, h('div', { class: 'table-scroll', role: 'region', tabindex: '0',
+  updateChildren(target, h('div', { class: 'table-scroll', role: 'region', tabindex: '0',
     'aria-label': ctx.t('features.title') }, table));
 }
 

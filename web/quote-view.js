@@ -3,7 +3,7 @@
 // the net and the tax line), the effective price per month, and the
 // schedule of charges over the horizon, each with its explanation.
 
-import { h, replaceChildren } from './dom.js';
+import { h, updateChildren } from './dom.js';
 import { explain } from './explain.js';
 import { errorText } from './field-errors.js';
 
@@ -60,7 +60,7 @@ export function renderQuote(target, quote, ctx) {
         h('span', { class: 'sub', text: explain(quote.horizon.explanation, ctx) })),
       h('td', { class: 'num strong', 'data-field': 'horizon_total', text: ctx.fmt.money(quote.horizon.total) }))));
 
-  replaceChildren(target,
+  updateChildren(target,
     h('div', { class: 'calc-grid' },
       h('div', {}, lines, perMonth),
       h('div', {}, schedule, h('p', { class: 'muted small', text: ctx.t('quote.half_open') }))));
@@ -68,7 +68,7 @@ export function renderQuote(target, quote, ctx) {
 
 /** A message in place of the calculation (loading, or an error). */
 export function renderQuoteMessage(target, text, isError = false) {
-  replaceChildren(target, h('p', { class: isError ? 'calc-error' : 'muted', role: isError ? 'alert' : null, text }));
+  updateChildren(target, h('p', { class: isError ? 'calc-error' : 'muted', role: isError ? 'alert' : null, text }));
 }
 
 /**

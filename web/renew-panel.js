@@ -5,7 +5,7 @@
 // quantity. Output: renew-view.js. The engine decides the window, the rate,
 // the price and the term; the page only shows them.
 
-import { h, replaceChildren, setText } from './dom.js';
+import { h, replaceChildren, setText, updateChildren } from './dom.js';
 import { parseCivilDate, todayIso } from './format.js';
 import { renderRenewal, renewalSummary } from './renew-view.js';
 import { hidePanelFigures, setupPanelPrint, sharedQuantity, showPanelError } from './lifecycle.js';
@@ -149,7 +149,7 @@ export const renewPanel = {
       date: ctx.fmt.date(request.date),
     }));
     const summary = renewalSummary(result, ctx);
-    replaceChildren(this.ui.summary, ...summary);
+    updateChildren(this.ui.summary, ...summary);
     const open = this.ui.body.querySelector('details[open]') !== null;
     renderRenewal(this.ui.body, result, ctx, { open });
     this.ui.details.hidden = false;

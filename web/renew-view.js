@@ -5,7 +5,7 @@
 // them. Used by the renewal panel and, for a `support_inactive` error, by
 // the change / cancel / add licences panel (the renewal that must come first).
 
-import { h, replaceChildren, srOnly } from './dom.js';
+import { h, srOnly, updateChildren } from './dom.js';
 import { explain } from './explain.js';
 
 /**
@@ -96,7 +96,7 @@ export function renderRenewal(target, result, ctx, { open = false } = {}) {
       h('p', { class: 'muted small', text: ctx.t('quote.half_open') })));
   if (open) details.open = true;
 
-  replaceChildren(target,
+  updateChildren(target,
     h('div', { class: 'lifecycle-grid' },
       h('div', {}, facts),
       h('div', {},

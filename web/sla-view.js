@@ -6,7 +6,7 @@
 // moments are only formatted (format.js) and explanations translated
 // (explain.js).
 
-import { h, replaceChildren } from './dom.js';
+import { h, updateChildren } from './dom.js';
 import { explain } from './explain.js';
 
 /**
@@ -22,7 +22,7 @@ export function renderSla(target, results, ctx, options) {
     renderSlaMessage(target, ctx.t('sla.no_match'));
     return;
   }
-  replaceChildren(target,
+  updateChildren(target,
     h('p', { class: 'sla-opened', 'data-field': 'opened', text: ctx.t('sla.opened', { opened: ctx.fmt.moment(results[0].opened) }) }),
     results.map((result) => tierBlock(result, ctx, options)));
 }
@@ -89,7 +89,7 @@ export function renderUptime(target, results, ctx) {
   const { t } = ctx;
   const rows = results.flatMap((result) => (result.uptime ?? []).map((uptime) => ({ tier: result.tier, uptime })));
   if (rows.length === 0) {
-    replaceChildren(target);
+    updateChildren(target);
     return;
   }
   const severalTiers = new Set(rows.map((row) => row.tier.id)).size > 1;
@@ -98,7 +98,7 @@ export function renderUptime(target, results, ctx) {
     const text = ctx.fmt.duration(d.duration);
     return d.exact ? text : t('sla.uptime.rounded', { duration: text });
   };
-  replaceChildren(target,
+  updateChildren(target,
     h('h3', { id: 'sla-uptime-title', text: t('sla.uptime.title') }),
     h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'sla-uptime-title' },
       h('table', { class: 'sla-uptime-table' },
@@ -137,5 +137,5 @@ export function renderSlaConventions(target, conventions, ctx) {
 
 /** A message in place of the results (or nothing). */
 export function renderSlaMessage(target, message) {
-  replaceChildren(target, message ? h('p', { class: 'muted', text: message }) : null);
+  updateChildren(target, message ? h('p', { class: 'muted', text: message }) : null);
 }
