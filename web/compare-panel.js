@@ -110,7 +110,14 @@ export const comparePanel = {
     renderTable(ui.comparison, result, ctx, open);
     renderSavings(ui.savings, result, ctx);
     ui.breakEvenPanel.hidden = !renderBreakEven(ui.breakEven, result, ctx);
-    renderFeatures(ui.features, result, ctx);
+    // The features matrix is the catalog's alone: drawn again only when it or
+    // the language changed, not on every keystroke.
+    const features = JSON.stringify([result.tiers, result.features]);
+    if (features !== this.featuresShown || host.t !== this.featuresTranslator) {
+      renderFeatures(ui.features, result, ctx);
+      this.featuresShown = features;
+      this.featuresTranslator = host.t;
+    }
     renderConventions(ui.conventions, result, ctx);
     ui.details.hidden = false;
     ui.section.removeAttribute('aria-busy');
