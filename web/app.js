@@ -9,6 +9,7 @@ import { ErrorDisplay, errorText, sentence } from './field-errors.js';
 import { Formatter, todayIso } from './format.js';
 import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName } from './i18n.js';
 import { chooseLanguage, rememberLanguage, safeLocalStorage } from './language-choice.js';
+import { PanelUpdates } from './panel-updates.js';
 import { PANELS } from './panels.js';
 import { refreshShareField, setupShare } from './share.js';
 import { readState, shortFingerprint, UrlStateWriter } from './state.js';
@@ -68,6 +69,16 @@ const urlState = new UrlStateWriter(currentState, PANEL_KEYS, () => {
   showPrintNote();
 });
 
+// The panels on screen recompute at once, the others a task later.
+const panelUpdates = new PanelUpdates(PANELS, (panel) => $(panel.sectionId), (panel) => panel.update(host),
+  (phase) => {
+    // scripts/bench times navigation -> first comparison and input -> table by
+    // these marks (one of each kept: a long session does not pile them up).
+    const name = phase === 'all' ? 'plancalc:all-rendered' : 'plancalc:rendered';
+    performance.clearMarks(name);
+    performance.mark(name);
+  });
+
 /** What the panels see (panels.js, Host). */
 const host = {
   doc: document,
@@ -102,7 +113,10 @@ async function main() {
 
   ui.lang.addEventListener('change', () => setLanguage(ui.lang.value));
   setupShare(ui.share, () => app.t, urlState.flush);
-  window.addEventListener('beforeprint', urlState.flush);
+  window.addEventListener('beforeprint', () => {
+    panelUpdates.flush();
+    urlState.flush();
+  });
   window.addEventListener('pagehide', urlState.flush);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') urlState.flush();
@@ -313,11 +327,7 @@ function recompute() {
     return;
   }
   if (!app.engine) return;
-  for (const panel of PANELS) panel.update(host);
-  // The panels are rendered: scripts/bench times navigation -> first comparison
-  // by this mark (one kept: a long session does not pile them up).
-  performance.clearMarks('plancalc:rendered');
-  performance.mark('plancalc:rendered');
+  panelUpdates.run();
 }
 
 /** Shows an engine error at its field or in the general box; true when at a field. */
@@ -334,6 +344,7 @@ function showPrintNote() {
 }
 
 function hidePanels(message, busy = false) {
+  panelUpdates.cancel();
   for (const panel of PANELS) panel.hide(host, message, busy);
 }
 

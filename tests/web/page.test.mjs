@@ -152,6 +152,68 @@ describe('comparing plans', () => {
   });
 });
 
+describe('recomputing', () => {
+  test('a change updates the table in place, an open calculation follows it, and the panels below follow a task later', async () => {
+    // MailStore Standard 12.00 and Premium 18.00 per user per year up to 50
+    // users; renewing Standard half a year after its end is 100 % of its price.
+    const page = await openPage('?vendor=mailstore&quantity=25&horizon=36&start=2026-03-01'
+      + '&renew_plan=standard-annual&renew_end=2026-01-01&renew_date=2026-07-02');
+    try {
+      const details = page.locator('details.calc[data-plan="premium-annual"]');
+      await details.locator('summary').click();
+      await details.locator('table.lines').waitFor();
+      assert.deepEqual(await details.locator('table.lines tbody td:first-child').allTextContents(),
+        ['Units 1–50: 25 × €18.00']);
+      // The renewal is below the fold (the observer has reported by the next frames).
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      assert.ok(await page.evaluate(() => document.getElementById('renew').getBoundingClientRect().top > innerHeight),
+        'the renewal panel starts below the window');
+
+      const seen = await page.evaluate(async () => {
+        const $ = (selector) => document.querySelector(selector);
+        const amount = () => $('#renew [data-field="amount"] dd').textContent;
+        const body = $('#comparison tbody[data-plan="standard-annual"]');
+        const quantity = $('#quantity');
+        const before = { renew: amount() };
+        quantity.value = '30';
+        quantity.dispatchEvent(new Event('input', { bubbles: true }));
+        const now = {
+          sameRow: $('#comparison tbody[data-plan="standard-annual"]') === body && body.isConnected,
+          first: body.querySelector('td[data-field="first_period_total"] .amount').textContent,
+          open: $('details.calc[data-plan="premium-annual"]').open,
+          lines: [...document.querySelectorAll('details.calc[data-plan="premium-annual"] table.lines tbody td:first-child')]
+            .map((td) => td.textContent),
+          renew: amount(),
+          renewBusy: $('#renew').getAttribute('aria-busy'),
+        };
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const later = { renew: amount(), renewBusy: $('#renew').getAttribute('aria-busy') };
+        quantity.value = '31';
+        quantity.dispatchEvent(new Event('input', { bubbles: true }));
+        window.dispatchEvent(new Event('beforeprint'));
+        const printed = { renew: amount(), renewBusy: $('#renew').getAttribute('aria-busy') };
+        return { before, now, later, printed };
+      });
+      assert.deepEqual(seen, {
+        before: { renew: '€300.00' }, // 25 × 12.00
+        now: {
+          sameRow: true,
+          first: '€360.00', // 30 × 12.00
+          open: true,
+          lines: ['Units 1–50: 30 × €18.00'],
+          renew: '€300.00', // not yet
+          renewBusy: 'true',
+        },
+        later: { renew: '€360.00', renewBusy: null },
+        printed: { renew: '€372.00', renewBusy: null }, // 31 × 12.00: a print shows no stale panel
+      });
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+});
+
 describe('more catalogs', () => {
   // v8pro (plans/v8pro.json): support-12m is 45 % of the report's list price
   // 7990 RUB per licence, rounded to whole roubles (increment 1, half up):
