@@ -34,9 +34,8 @@
 //      PlanCalculatorElement (engineOptions, catalogs) before the entry
 //      module registers the element;
 //   5. leaves the page's own messages out of web/i18n/*.js (PAGE_ONLY_MESSAGES),
-//      drops comments and the whitespace between tokens (a check makes sure
-//      the tokens stay the same; acorn parses), and the whitespace of the
-//      catalogs' JSON;
+//      minifies the script with terser (module-bundle.mjs: minify), and drops
+//      the whitespace of the catalogs' JSON;
 //   6. checks that the result parses as a classic script (node:vm), and
 //      writes it only when it changed.
 import fs from 'node:fs';
@@ -140,7 +139,7 @@ function lzmaCompress(bytes) {
  * here. Returns the module's promise, rejected when the .wasm cannot be
  * unpacked (so the caller shows an error instead of waiting forever).
  */
-function engineScript(glue, wasm) {
+async function engineScript(glue, wasm, file) {
   const decoder = fs.readFileSync(DECODER_FILE, 'utf8');
   const { lzmaDecode, crc32 } = vm.runInNewContext(`${decoder}\n({ lzmaDecode, crc32 });`);
   const packed = lzmaCompress(wasm);
@@ -148,13 +147,13 @@ function engineScript(glue, wasm) {
     fail(`${path.relative(ROOT, DECODER_FILE)} does not give back the .wasm`);
   }
   const crc = crc32(wasm);
+  // The code is minified; the data and the few lines around it stay as written.
+  const code = await minify(`${glue.trim()}\n${decoder.trim()}`, file);
   return `var createPlanCalcEngine = (function () {
-// Emscripten's glue. In this scope fetch is undefined (it never fetches the
-// .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
+// Emscripten's glue and the LZMA decoder. In this scope fetch is undefined (it never
+// fetches the .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
 var fetch, module, exports, define;
-${glue.trim()}
-
-${decoder.trim()}
+${code}
 
 // plancalc-core-widget.wasm (${wasm.length} bytes, CRC-32 ${crc}) as LZMA, base64.
 var wasmLzma = '${packed.toString('base64')}';
@@ -181,7 +180,7 @@ return function createPlanCalcEngine(settings) {
 `;
 }
 
-function main() {
+async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const wasmFile = opts.core.replace(/\.js$/, '.wasm');
   for (const f of [opts.core, wasmFile]) {
@@ -192,7 +191,7 @@ function main() {
   if (/\bimport\.meta\b/.test(core)) fail(`${opts.core} is an ES module; the widget's engine must be a classic script (no EXPORT_ES6)`);
   const wasm = fs.readFileSync(wasmFile);
   if (wasm.readUInt32BE(0) !== 0x0061736d) fail(`${wasmFile} is not a WebAssembly module`);
-  const engine = minify(engineScript(core, wasm), opts.engineOut ?? opts.out);
+  const engine = await engineScript(core, wasm, opts.engineOut ?? opts.out);
 
   const { order, sources } = collect(opts.entry);
   const webDir = path.dirname(opts.entry);
@@ -211,19 +210,24 @@ function main() {
  * and plancalc-core-widget.{js,wasm}; do not edit. Use: <script src="plan-calculator.js"></script>
  */
 `;
+  // The modules' code is minified (module-bundle.mjs: minify); the engine
+  // options and the catalogs set between them and the entry stay as written.
+  const moduleCode = await minify(modules.join('\n'), opts.out);
+  const entryCode = await minify(transform(opts.entry, sources.get(opts.entry), nameOf), opts.out);
   const body = `(function () {
 var __scriptUrl = (typeof document !== 'undefined' && document.currentScript && document.currentScript.src) || location.href;
 
 ${engine}
 var __modules = Object.create(null);
-${modules.join('\n')}
+${moduleCode}
 // The single file's engine and bundled price lists (plans/index.json ids).
 __modules[${JSON.stringify(nameOf(element))}].PlanCalculatorElement.engineOptions = { moduleFactory: createPlanCalcEngine };
 __modules[${JSON.stringify(nameOf(element))}].PlanCalculatorElement.catalogs = ${catalogLiteral};
 
-${transform(opts.entry, sources.get(opts.entry), nameOf)}})();
+${entryCode}
+})();
 `;
-  writeScript(opts.out, `${header}${minify(body, opts.out)}\n`);
+  writeScript(opts.out, `${header}${body}`);
   if (opts.engineOut) writeScript(opts.engineOut, engine);
 }
 
@@ -239,4 +243,4 @@ function writeScript(file, text) {
   if (previous !== text) fs.writeFileSync(file, text);
 }
 
-main();
+await main();

@@ -9,8 +9,7 @@
 // `import * as x from './x.js'`, `export function|async function|class|const|let NAME`,
 // `export {a, b as c}`, `export default <expression>`; `import.meta.url`
 // becomes `__scriptUrl`, which the bundle defines. A dynamic `import('./x.js')`
-// is left as it is (a separate module). minify() drops comments and the
-// whitespace between tokens, and checks that the tokens stay the same.
+// is left as it is (a separate module). minify() runs terser.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -107,34 +106,28 @@ export function transform(file, source, nameOf) {
 }
 
 /**
- * The script without comments and without the whitespace that separates no
- * tokens: every token is copied as it is, and a line break stays wherever
- * the source had one between two tokens (so automatic semicolon insertion
- * reads it the same). Checked: the result has exactly the source's tokens.
- * (10 KB of the gzipped widget were the modules' comments and indentation.)
- * sourceType: 'script' or 'module' (how acorn reads it).
+ * The script minified by terser (npm, package.json): comments and whitespace
+ * dropped, local names shortened, dead branches removed. A classic script
+ * keeps its top-level names (the widget's engine defines createPlanCalcEngine
+ * for whoever loads it); a module may rename its own. The result must parse
+ * again as the same kind of script. Class names stay: they are API (an
+ * event's constructor.name, PlanCalculatorElement). sourceType: 'script' or 'module'.
  */
-export function minify(source, file, sourceType = 'script') {
-  const tokensOf = (text) => {
-    const tokens = [];
-    acorn.parse(text, { ecmaVersion: 'latest', sourceType, onToken: tokens });
-    return tokens;
-  };
-  let out = '';
-  let end = 0;
-  for (const token of tokensOf(source)) {
-    const text = source.slice(token.start, token.end);
-    const gap = source.slice(end, token.start);
-    if (/[\n\r\u2028\u2029]/.test(gap)) out += '\n';
-    else if (gap && /[\w$.\\]$/.test(out) && /^[\w$.\\]/.test(text)) out += ' ';
-    else if (gap && /[+\-/<!]$/.test(out) && /^[+\-/=!>]/.test(text)) out += ' ';
-    out += text;
-    end = token.end;
+export async function minify(source, file, sourceType = 'script') {
+  let terser;
+  try {
+    terser = await import('terser');
+  } catch {
+    fail('terser is missing: run scripts/setup (npm ci) first');
   }
-  const before = tokensOf(source).map((t) => source.slice(t.start, t.end));
-  const after = tokensOf(out).map((t) => out.slice(t.start, t.end));
-  if (before.length !== after.length || before.some((t, i) => t !== after[i])) {
-    fail(`${path.basename(file)}: removing comments and whitespace changed its tokens`);
+  const module = sourceType === 'module';
+  let result;
+  try {
+    result = await terser.minify(source, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, keep_classnames: true,
+      format: { comments: false } });
+  } catch (e) {
+    fail(`${path.basename(file)}: terser: ${e.message}`);
   }
-  return out;
+  acorn.parse(result.code, { ecmaVersion: 'latest', sourceType });
+  return result.code;
 }
