@@ -89,7 +89,6 @@ export const comparePanel = {
 
   show(host, result, request) {
     const { ui } = this;
-    const open = new Set([...ui.comparison.querySelectorAll('details[open]')].map((d) => d.dataset.plan));
     const ctx = host.viewContext();
     ctx.filtered = Array.isArray(request.billing_months);
     ctx.onDetails = (details, row) => showQuote(details, row, request, host, ctx);
@@ -107,7 +106,7 @@ export const comparePanel = {
       return;
     }
     renderSummary(ui.summary, result, ctx);
-    renderTable(ui.comparison, result, ctx, open);
+    renderTable(ui.comparison, result, ctx);
     renderSavings(ui.savings, result, ctx);
     ui.breakEvenPanel.hidden = !renderBreakEven(ui.breakEven, result, ctx);
     // The features matrix is the catalog's alone: drawn again only when it or

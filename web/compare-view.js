@@ -65,10 +65,12 @@ export function renderBreakEven(target, result, ctx) {
 
 /**
  * The comparison table: one <tbody> per plan holding its figures row and a
- * full-width row with a <details> that shows the calculation when opened.
- * @param {Set<string>} openPlans plans whose details were open before
+ * full-width row with a <details> that shows the calculation when opened;
+ * the ones open in `target` stay open.
  */
-export function renderTable(target, result, ctx, openPlans) {
+export function renderTable(target, result, ctx) {
+  const wasOpen = [...target.querySelectorAll('details[open]')];
+  const openPlans = new Set(wasOpen.map((details) => details.dataset.plan));
   const months = ctx.monthsText(result.horizon.months);
   const cheapest = result.cheapest?.plan;
   const labels = {
@@ -91,7 +93,6 @@ export function renderTable(target, result, ctx, openPlans) {
   for (const row of result.rows) {
     table.append(planGroup(row, row.plan === cheapest && !row.error, ctx, openPlans.has(row.plan)));
   }
-  const wasOpen = [...target.querySelectorAll('details[open]')];
   watchDetails(target, result.rows, ctx.onDetails);
   updateChildren(target,
     h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': ctx.t('table.caption', { months }) },
@@ -124,7 +125,7 @@ function watchDetails(target, rows, onDetails) {
 function openedDetails(target, details) {
   const { rows, onDetails } = detailsOf.get(target);
   const row = rows.get(details.dataset.plan);
-  if (row && !row.error) onDetails(details, row);
+  if (row) onDetails(details, row);
 }
 
 function planGroup(row, isCheapest, ctx, open) {

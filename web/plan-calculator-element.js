@@ -527,8 +527,7 @@ export class PlanCalculatorElement extends HTMLElement {
     renderSummary(this.#ui.total, result, ctx);
     ctx.onDetails = (details, row) => renderComputedQuote(details.querySelector('.calc-body'),
       () => this.#engine.quote({ ...request, plan: row.plan }), ctx);
-    const open = new Set([...this.#ui.details.querySelectorAll('details[open]')].map((d) => d.dataset.plan));
-    renderTable(this.#ui.details, result, ctx, open);
+    renderTable(this.#ui.details, result, ctx);
   }
 
   #showMessage(key) {
