@@ -13,5 +13,6 @@ EMSCRIPTEN_BINDINGS(plancalc) {
       .function("status", &TextBuffers::status)
       .function("call", &TextBuffers::call)
       .function("input", &TextBuffers::input)
-      .function("run", &TextBuffers::run);
+      .function("run", &TextBuffers::run)
+      .function("result", &TextBuffers::result);
 }

@@ -1,15 +1,19 @@
 // The engine as the page calls it: request text written by JS straight into a
-// buffer of wasm memory (TextEncoder.encodeInto) and the response handed back
-// as a view of wasm memory (TextDecoder). Embind's std::string conversions
-// walk every byte in JS, twice for a result; on a small operation that cost
-// more than the engine's own work (docs/performance.md). No logic here: every
-// answer is api::Engine::call's, byte for byte.
+// buffer of wasm memory (TextEncoder.encodeInto) and the response read by JS
+// from wasm memory (TextDecoder), with where it holds texts the engine keeps
+// (plancalc/held_text.hpp), which JS decodes once. Embind's std::string
+// conversions walk every byte in JS, twice for a result; on a small operation
+// that cost more than the engine's own work (docs/performance.md). No logic
+// here: every answer is api::Engine::call's, byte for byte.
 #pragma once
 
 #include <emscripten/val.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "plancalc/api.hpp"
 
@@ -37,20 +41,29 @@ class TextBuffers {
     return bytes_view(input_);
   }
 
-  // Runs `op` on the first `length` bytes of the input buffer and returns a
-  // Uint8Array over the response, valid until the next call. The response is
-  // copied (not moved) into a buffer that only grows: after the first calls
-  // no buffer of an engine moves, so they cannot fragment the heap.
-  emscripten::val run(const std::string& op, std::size_t length) {
+  // Runs `op` on the first `length` bytes of the input buffer. Where its
+  // response is goes into the four words at result(): the response's
+  // address and length in bytes, then the address of its held texts (three
+  // words each: offset in the response, length, id) and their number; valid
+  // until the next call. Both buffers only grow: after the first calls no
+  // buffer of an engine moves, so they cannot fragment the heap.
+  void run(const std::string& op, std::size_t length) {
     if (length > input_.size()) length = input_.size();
-    const std::string response = engine_.call(op, std::string(input_.data(), length));
-    response_.assign(response.data(), response.size());
-    return bytes_view(response_);
+    std::size_t size = engine_.call(op, std::string_view(input_.data(), length), response_, held_);
+    result_[0] = reinterpret_cast<std::uintptr_t>(response_.data());
+    result_[1] = size;
+    result_[2] = reinterpret_cast<std::uintptr_t>(held_.data());
+    result_[3] = held_.size();
   }
+  // The address of the four words run() fills in (it does not move).
+  std::uintptr_t result() const { return reinterpret_cast<std::uintptr_t>(result_); }
 
   static constexpr std::size_t kMaxInputBytes = 64 * 1024;
 
  private:
+  static_assert(sizeof(HeldText) == 3 * sizeof(std::uint32_t) && sizeof(std::uintptr_t) == sizeof(std::uint32_t),
+                "JS reads a held text as three 32-bit words (wasm32)");
+
   // unsigned char: a Uint8Array, which TextEncoder.encodeInto requires (char would give an Int8Array).
   static emscripten::val bytes_view(std::string& s) {
     return emscripten::val(
@@ -60,6 +73,8 @@ class TextBuffers {
   api::Engine engine_;
   std::string input_;
   std::string response_;
+  std::vector<HeldText> held_;
+  std::uintptr_t result_[4] = {};
 };
 
 }  // namespace plancalc::wasm

@@ -245,7 +245,7 @@ void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, 
   response_text::end_result(w);
 }
 
-void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc);
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view op, const Request& doc);
 
 // The figure at a JSON Pointer of a result as check compares it: a string's
 // value, any other value as its JSON text ("450.00", 3, true, {...}); none
@@ -360,21 +360,21 @@ void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
   response_text::end_result(w);
 }
 
-[[noreturn]] void unknown_op(const std::string& op, std::string path) {
+[[noreturn]] void unknown_op(std::string_view op, std::string path) {
   fail("unknown_op",
-       "unknown operation " + excerpt(op) +
+       "unknown operation " + excerpt(std::string(op)) +
            "; expected quote, compare, renew, change, cancel, add_licenses, sla, describe or check",
        std::move(path));
 }
 
-bool is_op(const std::string& op) {
+bool is_op(std::string_view op) {
   for (const char* known : {"quote", "compare", "describe", "check", "renew", "change", "cancel", "add_licenses", "sla"}) {
     if (op == known) return true;
   }
   return false;
 }
 
-void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, const std::string& op, const Request& doc) {
+void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view op, const Request& doc) {
   if (op == "quote") return run_quote(w, catalog, parts, doc);
   if (op == "compare") return run_compare(w, catalog, parts, doc);
   if (op == "describe") return run_describe(w, catalog, parts, doc);
@@ -460,6 +460,22 @@ std::string Engine::call(const std::string& op, const std::string& request_json)
   Writer w(kResponseCapacity);
   respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
   return w.take();
+}
+
+std::size_t Engine::call(std::string_view op, std::string_view request_json, std::string& buffer,
+                         std::vector<HeldText>& held) const {
+  held.clear();
+  if (!catalog_) {
+    if (buffer.size() < status_.size()) buffer.resize(status_.size());
+    buffer.replace(0, status_.size(), status_);
+    return status_.size();
+  }
+  Writer w(std::move(buffer), Writer::Reuse{});
+  w.log_held_texts(&held);
+  respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
+  std::size_t length = w.size();
+  buffer = w.release();
+  return length;
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {

@@ -237,9 +237,11 @@ void line(Writer& w, const Catalog& c, const Line& l) {
 }
 
 void names(Writer& w, const Names& n) {
-  w.begin_object();
-  for (const auto& [locale, text] : n) w.field(locale, text);
-  w.end_object();
+  w.held(&n, [&] {
+    w.begin_object();
+    for (const auto& [locale, text] : n) w.field(locale, text);
+    w.end_object();
+  });
 }
 
 void explanation(Writer& w, const Catalog& c, const Explanation& e) {

@@ -29,6 +29,7 @@
 #include "plancalc/catalog.hpp"
 #include "plancalc/error.hpp"
 #include "plancalc/explanation.hpp"
+#include "plancalc/held_text.hpp"
 #include "plancalc/money.hpp"
 #include "plancalc/pricing.hpp"
 
@@ -67,6 +68,12 @@ class Writer {
   // reused from one response to the next (take() gives it back).
   explicit Writer(std::string&& text_so_far)
       : buf_(std::move(text_so_far)), len_(buf_.size()), start_(len_) {}
+  // Writes from the start of `buffer`, reusing its memory as it is: its size
+  // is not the text's, so no byte is cleared before it is written (a buffer
+  // kept from one response to the next). release() gives it back.
+  struct Reuse {};
+  Writer(std::string&& buffer, Reuse) : buf_(std::move(buffer)) {}
+  std::string release() { return std::move(buf_); }
 
   // The text so far.
   const std::string& text() {
@@ -84,6 +91,26 @@ class Writer {
   void rewind(std::size_t to) {
     len_ = to;
     first_ = true;
+    in_held_ = false;
+    while (held_ && !held_->empty() && start_ + held_->back().offset + held_->back().length > to) held_->pop_back();
+  }
+
+  // Logs in `log` where the texts written through held() are, when they
+  // are not ASCII (offsets from this writer's start).
+  void log_held_texts(std::vector<HeldText>* log) { held_ = log; }
+  // A value written by write() that is the same text every time for the same
+  // id, while the engine lives (a catalog's names, a part of CatalogParts).
+  // Not logged inside another one.
+  template <typename Write>
+  void held(const void* id, Write write) {
+    if (!held_ || in_held_) return write();
+    separate();
+    first_ = true;  // the value writes no comma of its own
+    std::size_t start = len_;
+    in_held_ = true;
+    write();
+    in_held_ = false;
+    if (!ascii(start)) held_->push_back({start - start_, len_ - start, id});
   }
 
   void begin_object() { open('{'); }
@@ -186,11 +213,19 @@ class Writer {
     first_ = false;
   }
   void done() { first_ = false; }
+  bool ascii(std::size_t from) const {
+    for (std::size_t i = from; i < len_; ++i) {
+      if (static_cast<unsigned char>(buf_[i]) >= 0x80) return false;
+    }
+    return true;
+  }
 
   std::string buf_;  // buf_[0, len_) is written
   std::size_t len_ = 0;
   std::size_t start_ = 0;  // where this writer's text starts
   bool first_ = true;
+  std::vector<HeldText>* held_ = nullptr;
+  bool in_held_ = false;
   // The text of the dates written last: a response repeats its dates (a
   // period's end is the next one's start, and each is written again in its
   // explanation), and formatting one is most of writing it.
@@ -239,7 +274,8 @@ void text_or_null_field(Writer& w, const char (&k)[N], const std::string& s) {
   }
 }
 
-// {"en": "...", "es": "..."}: translated names, locales unique (read from a JSON object).
+// {"en": "...", "es": "..."}: translated names, locales unique (read from a
+// JSON object). n is a catalog's: the text is held (Writer::held).
 void names(Writer& w, const Names& n);
 // {"key": ..., "args": {...}}; an arg name given twice keeps its first place
 // and takes its last value (as the tree's args[name] = value did).

@@ -367,7 +367,8 @@ void tax(Writer& w, const std::optional<Tax>& tax) {
 void part(Writer& w, const Catalog& c, const CatalogParts* parts, std::string CatalogParts::*text,
           void (*write)(Writer&, const Catalog&)) {
   if (parts) {
-    w.raw(parts->*text);
+    const std::string& held = parts->*text;
+    w.held(&held, [&] { w.raw(held); });
   } else {
     write(w, c);
   }
@@ -418,7 +419,8 @@ CatalogParts catalog_parts(const Catalog& c) {
 void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start) {
   w.key("plan");
   if (parts) {
-    w.raw(parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())]);
+    const std::string& held = parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())];
+    w.held(&held, [&] { w.raw(held); });
   } else {
     plan_ref(w, c, *q.plan);
   }

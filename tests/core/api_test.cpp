@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -214,4 +216,58 @@ TEST(api, every_shipped_catalog_loads_and_its_examples_pass) {
     json r = json::parse(engine.call("check", "{}"));
     EXPECT_TRUE(r["result"]["passed"].get<bool>()) << file << ": " << r.dump();
   }
+}
+
+// The wasm boundary's call: the same bytes as call(), written into a buffer
+// kept from one call to the next, and where the response holds texts the
+// engine keeps (a catalog's names and parts): each id has the same bytes
+// every time, none of them is ASCII, and they are in order.
+TEST(api, a_call_into_a_kept_buffer_answers_the_same_and_logs_the_held_texts) {
+  const Engine& engine = mailstore();
+  std::string buffer;
+  std::vector<plancalc::HeldText> held;
+  std::map<const void*, std::string> seen;
+  const std::pair<const char*, const char*> calls[] = {
+      {"compare", R"({"quantity":10,"start":"2026-03-01","horizon_months":36})"},
+      {"quote", R"({"plan":"premium-annual","quantity":10,"start":"2026-03-01"})"},
+      {"compare", R"({"quantity":3,"start":"2027-01-31","horizon_months":12})"},
+      {"renew", R"({"plan":"premium-annual","quantity":10,"support_end":"2026-05-31","date":"2026-06-20"})"},
+      {"quote", R"({"plan": )"},
+      {"sla", R"({"tier":"premium","opened":"2026-11-20T16:30+01:00"})"},
+      {"describe", "{}"},
+      {"no_such_op", "{}"},
+  };
+  std::size_t compare_spans = 0;
+  for (const auto& [op, request] : calls) {
+    SCOPED_TRACE(std::string(op) + " " + request);
+    std::string expected = engine.call(op, request);
+    std::size_t length = engine.call(op, request, buffer, held);
+    ASSERT_EQ(buffer.substr(0, length), expected);
+    std::size_t end = 0;
+    for (const plancalc::HeldText& h : held) {
+      ASSERT_GE(h.offset, end);
+      ASSERT_LE(h.offset + h.length, length);
+      end = h.offset + h.length;
+      std::string text = expected.substr(h.offset, h.length);
+      EXPECT_TRUE(std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+      EXPECT_TRUE(text.front() == '{' || text.front() == '[') << text;
+      auto [it, first] = seen.emplace(h.id, text);
+      if (!first) {
+        EXPECT_EQ(it->second, text);
+      }
+    }
+    if (std::string(op) == "compare") compare_spans += held.size();
+    if (json::parse(expected)["ok"] == false) {
+      EXPECT_TRUE(held.empty());
+    }
+  }
+  // The tiers and the features of each comparison; the names of the plan,
+  // tiers and windows elsewhere.
+  EXPECT_GE(compare_spans, 4u);
+  EXPECT_GE(seen.size(), 3u);
+
+  Engine broken("{");
+  std::size_t length = broken.call("quote", "{}", buffer, held);
+  EXPECT_EQ(buffer.substr(0, length), broken.status());
+  EXPECT_TRUE(held.empty());
 }

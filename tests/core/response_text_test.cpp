@@ -285,5 +285,40 @@ TEST(response_text, support_inactive_with_a_renewal_that_is_refused) {
             expected);
 }
 
+// Where a writer holds the engine's texts (Writer::held): after the comma,
+// from the value's first byte to its last, offsets from the writer's own
+// start, only when not ASCII, not twice when nested, dropped by a rewind.
+TEST(response_text, held_texts_are_logged_where_the_text_holds_them) {
+  using response_text::Writer;
+  const Names spanish = {{"es", "Estándar"}, {"sv", "Standard"}};
+  const Names english = {{"en", "Standard"}};
+  const std::string held = R"({"es":"Estándar","sv":"Standard"})";
+  std::vector<HeldText> log;
+  Writer w(std::string("earlier text"));
+  w.log_held_texts(&log);
+  w.begin_array();
+  response_text::names(w, english);
+  response_text::names(w, spanish);
+  w.begin_object();
+  w.key("names");
+  response_text::names(w, spanish);
+  w.end_object();
+  const int outer = 0;
+  w.held(&outer, [&] { response_text::names(w, spanish); });
+  w.end_array();
+  std::string text = w.text().substr(std::string("earlier text").size());
+  EXPECT_EQ(text, "[" R"({"en":"Standard"},)" + held + R"(,{"names":)" + held + "}," + held + "]");
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[0].offset, std::string(R"([{"en":"Standard"},)").size());
+  for (const HeldText& h : log) EXPECT_EQ(text.substr(h.offset, h.length), held);
+  EXPECT_EQ(log[0].id, &spanish);
+  EXPECT_EQ(log[1].id, &spanish);
+  EXPECT_EQ(log[2].id, &outer);
+
+  w.rewind(std::string("earlier text").size() + log[1].offset + 2);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].id, &spanish);
+}
+
 }  // namespace
 }  // namespace plancalc

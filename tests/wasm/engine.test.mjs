@@ -154,6 +154,43 @@ describe('with the mailstore catalog', () => {
       }
     });
 
+    test('responses that hold the catalog\'s names read the same from the texts decoded once', async () => {
+      // The module reports where a response holds texts the engine keeps
+      // (wasm/text_buffers.hpp); callRaw decodes each once. Every catalog's
+      // answers equal the plain path's, the first time and again.
+      const Module = await coreOptions.moduleFactory({ wasmBinary: coreOptions.wasmBinary });
+      const index = JSON.parse(readRepoFile('plans/index.json'));
+      let held = 0;
+      for (const entry of index.catalogs) {
+        const text = readRepoFile(`plans/${entry.file}`);
+        const other = await createEngine(text, coreOptions);
+        const info = other.describe();
+        const requests = [
+          ['describe', {}],
+          ['compare', { quantity: 10, start: '2026-03-01', horizon_months: 36 }],
+          ['compare', { quantity: 2, start: '2027-01-31', horizon_months: 12 }],
+          ...info.plans.map((p) => ['quote', { plan: p.id, quantity: Math.max(p.min_quantity ?? 1, 3), start: '2026-03-01' }]),
+          ...info.plans.map((p) => ['renew', { plan: p.id, quantity: 3, support_end: '2026-05-31', date: '2026-06-20' }]),
+          ...info.tiers.map((t) => ['sla', { tier: t.id, opened: '2026-11-20T16:30+01:00' }]),
+        ];
+        const raw = new Module.Engine(text);
+        const words = raw.result() >>> 2;
+        for (const [op, request] of requests) {
+          const json = JSON.stringify(request);
+          const plain = other.callRaw(op, json.replace('{', `{${' '.repeat(30_000)}`));
+          assert.equal(other.callRaw(op, json), plain, `${entry.id} ${op} ${json}`);
+          assert.equal(other.callRaw(op, json), plain, `${entry.id} ${op} ${json}, again`);
+          const input = raw.input(4096);
+          raw.run(op, new TextEncoder().encodeInto(json, input).written);
+          held += Module.HEAPU32[words + 3];
+        }
+        raw.delete();
+        other.dispose();
+      }
+      // The tiers, features and names of the five catalogs.
+      assert.ok(held > 50, `${held} held texts`);
+    });
+
     test('an unknown op is an error response, not an exception', () => {
       const text = engine.callRaw('no_such_op', {});
       assert.ok(text.startsWith('{"ok":false,'), text.slice(0, 80));
