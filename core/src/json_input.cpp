@@ -270,6 +270,110 @@ json parse(std::string_view text, std::size_t max_bytes) {
   return v;
 }
 
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A string of printable ASCII without escapes, at p (past its opening quote):
+// its text, and p past its closing quote. False for anything else.
+bool read_plain_string(const char*& p, const char* end, std::string_view& out) {
+  const char* start = p;
+  while (p < end && *p != '"') {
+    auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c >= 0x80 || c == '\\') return false;
+    ++p;
+  }
+  if (p == end) return false;
+  out = std::string_view(start, static_cast<std::size_t>(p - start));
+  ++p;
+  return true;
+}
+
+// A value of a flat request at p: a plain string, an integer of at most 18
+// digits, true, false or null, made as nlohmann makes it (a negative
+// integer signed, any other unsigned).
+bool read_flat_value(const char*& p, const char* end, json& out) {
+  if (*p == '"') {
+    std::string_view text;
+    if (!read_plain_string(++p, end, text)) return false;
+    out = std::string(text);
+    return true;
+  }
+  bool negative = *p == '-';
+  if (negative || (*p >= '0' && *p <= '9')) {
+    if (negative) ++p;
+    const char* digits = p;
+    if (p < end && *p == '0') {
+      ++p;
+    } else {
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    std::size_t n = static_cast<std::size_t>(p - digits);
+    if (n == 0 || n > 18) return false;
+    if (p < end && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))) return false;
+    std::uint64_t v = 0;
+    for (const char* d = digits; d < p; ++d) v = v * 10 + static_cast<std::uint64_t>(*d - '0');
+    if (negative) {
+      out = -static_cast<std::int64_t>(v);
+    } else {
+      out = v;
+    }
+    return true;
+  }
+  for (std::string_view word : {"true", "false", "null"}) {
+    if (static_cast<std::size_t>(end - p) >= word.size() && std::string_view(p, word.size()) == word) {
+      p += word.size();
+      if (word == "null") {
+        out = nullptr;
+      } else {
+        out = word == "true";
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool read_flat_request(std::string_view text, std::vector<Request::Member>& members) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto skip_space = [&] {
+    while (p < end && is_space(*p)) ++p;
+  };
+  skip_space();
+  if (p == end || *p != '{') return false;
+  ++p;
+  skip_space();
+  if (p < end && *p == '}') {
+    ++p;
+  } else {
+    for (;;) {
+      std::string_view key;
+      if (p == end || *p != '"' || !read_plain_string(++p, end, key)) return false;
+      skip_space();
+      if (p == end || *p != ':') return false;
+      ++p;
+      skip_space();
+      json value;
+      if (p == end || !read_flat_value(p, end, value)) return false;
+      members.emplace_back(std::string(key), std::move(value));
+      skip_space();
+      if (p == end) return false;
+      if (*p == '}') {
+        ++p;
+        break;
+      }
+      if (*p != ',') return false;
+      ++p;
+      skip_space();
+    }
+  }
+  skip_space();
+  return p == end && !has_duplicate_key(members);
+}
+
 const json* Request::find(std::string_view key) const {
   for (const Member& m : members_) {
     if (m.first == key) return &m.second;
@@ -281,6 +385,8 @@ Request parse_request(std::string_view text, std::size_t max_bytes) {
   check_size_and_depth(text, max_bytes);
   Request request;
   request.members_.reserve(8);
+  if (read_flat_request(text, request.members_)) return request;
+  request.members_.clear();
   json other;  // the root, when it is not an object
   RequestBuilder builder(request.members_, other);
   sax_parse(text, builder);
