@@ -1,6 +1,9 @@
 #include "plancalc/rounding.hpp"
 
+#include <charconv>
+#include <cstring>
 #include <limits>
+#include <string_view>
 
 #include "plancalc/error.hpp"
 
@@ -12,8 +15,18 @@ Int128 abs128(Int128 v) { return v < 0 ? -v : v; }
 // Quotient of a non-negative numerator by a positive denominator, rounded
 // by mode (the sign is applied by the caller, so up/down are away/towards 0).
 Int128 divide_magnitude(Int128 n, Int128 d, RoundingMode mode) {
-  Int128 q = n / d;
-  Int128 r = n % d;
+  // In 64 bits when both fit (nearly always): a 128-bit division is a call
+  // in WebAssembly, and a slow one.
+  constexpr Int128 k64 = std::numeric_limits<std::uint64_t>::max();
+  Int128 q, r;
+  if (n <= k64 && d <= k64) {
+    auto n64 = static_cast<std::uint64_t>(n), d64 = static_cast<std::uint64_t>(d);
+    q = n64 / d64;
+    r = n64 % d64;
+  } else {
+    q = n / d;
+    r = n % d;
+  }
   if (r == 0) return q;
   switch (mode) {
     case RoundingMode::down:
@@ -123,18 +136,43 @@ std::string format_exact_rate_product(Money amount, Rate rate, const Currency& c
   // amount.minor × micro / 10^8 minor units = value / 10^(exponent + 8) units.
   Int128 value = static_cast<Int128>(amount.minor()) * rate.micro_percent();
   bool negative = value < 0;
-  value = abs128(value);
-  std::string digits;
-  do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
-    value /= 10;
-  } while (value > 0);
+  // |value| < 2^126: its digits are those of |value| / 10^19 (below 2^64),
+  // then the rest as 19 digits; one 128-bit division, none per digit.
+  auto magnitude = static_cast<unsigned __int128>(abs128(value));
+  char digits[64];
+  char* end = digits;
+  constexpr std::uint64_t k1e19 = 10000000000000000000ull;
+  if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
+    end = std::to_chars(digits, digits + 20, static_cast<std::uint64_t>(magnitude)).ptr;
+  } else {
+    end = std::to_chars(digits, digits + 20, static_cast<std::uint64_t>(magnitude / k1e19)).ptr;
+    char low[20];
+    char* low_end = std::to_chars(low, low + 20, static_cast<std::uint64_t>(magnitude % k1e19)).ptr;
+    auto n = static_cast<std::size_t>(low_end - low);
+    std::memset(end, '0', 19 - n);
+    std::memcpy(end + 19 - n, low, n);
+    end += 19;
+  }
+  std::string_view all(digits, static_cast<std::size_t>(end - digits));
   std::size_t scale = static_cast<std::size_t>(currency.exponent) + 8;
-  if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
-  std::string whole = digits.substr(0, digits.size() - scale);
-  std::string frac = digits.substr(digits.size() - scale);
-  while (!frac.empty() && frac.back() == '0') frac.pop_back();
-  return (negative ? "-" : "") + whole + (frac.empty() ? "" : "." + frac);
+  std::string out = negative ? "-" : "";
+  // The whole part ("0" when all digits are decimals), then the decimals
+  // (zeros padded in front, trailing zeros dropped).
+  if (all.size() > scale) {
+    out.append(all.substr(0, all.size() - scale));
+  } else {
+    out += '0';
+  }
+  std::size_t decimals_from = all.size() > scale ? all.size() - scale : 0;
+  std::size_t zeros = all.size() >= scale ? 0 : scale - all.size();
+  std::string_view decimals = all.substr(decimals_from);
+  while (!decimals.empty() && decimals.back() == '0') decimals.remove_suffix(1);
+  if (!decimals.empty()) {
+    out += '.';
+    out.append(zeros, '0');
+    out.append(decimals);
+  }
+  return out;
 }
 
 }  // namespace plancalc

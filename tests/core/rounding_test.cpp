@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "plancalc/error.hpp"
 
 using namespace plancalc;
@@ -105,6 +107,21 @@ TEST(rounding, explains_the_exact_product) {
   EXPECT_EQ(format_exact_rate_product(rub_amount("7990"), rate("25"), rub()), "1997.5");
   EXPECT_EQ(format_exact_rate_product(rub_amount("7990"), rate("40"), rub()), "3196");
   EXPECT_EQ(format_exact_rate_product(rub_amount("99.99"), rate("12.5"), rub()), "12.49875");
+  EXPECT_EQ(format_exact_rate_product(Money::from_minor(-7990), rate("25"), rub()), "-19.975");
+  EXPECT_EQ(format_exact_rate_product(rub_amount("0"), rate("25"), rub()), "0");
+  // 0.01 × 0.000001 % = 0.0000000001: every digit a decimal, zeros in front.
+  EXPECT_EQ(format_exact_rate_product(rub_amount("0.01"), rate("0.000001"), rub()), "0.0000000001");
+  EXPECT_EQ(format_exact_rate_product(rub_amount("0.10"), rate("0.000001"), rub()), "0.000000001");
+  // Beyond 2^64 before the point is placed: 200000000001 × 10^8 has zeros
+  // inside its last 19 digits; the largest amount at 100 % and 250 %
+  // (9223372036854775807 / 100 × 5 / 2 = 230584300921369395.175).
+  EXPECT_EQ(format_exact_rate_product(rub_amount("2000000000.01"), rate("100"), rub()), "2000000000.01");
+  EXPECT_EQ(format_exact_rate_product(Money::from_minor(std::numeric_limits<std::int64_t>::max()), rate("100"), rub()),
+            "92233720368547758.07");
+  EXPECT_EQ(format_exact_rate_product(Money::from_minor(std::numeric_limits<std::int64_t>::max()), rate("250"), rub()),
+            "230584300921369395.175");
+  EXPECT_EQ(format_exact_rate_product(Money::from_minor(std::numeric_limits<std::int64_t>::min() + 1), rate("100"), rub()),
+            "-92233720368547758.07");
 }
 
 TEST(rounding, mode_names) {
