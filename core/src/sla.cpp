@@ -1,6 +1,8 @@
 #include "plancalc/sla.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <string_view>
 
 #include "plancalc/error.hpp"
 
@@ -256,16 +258,21 @@ Downtime allowed_downtime(Rate percent, int period_days) {
 
 std::string format_duration(std::int64_t seconds) {
   if (seconds == 0) return "0 s";
-  std::string out;
-  auto part = [&](std::int64_t v, const char* unit) {
+  // Written into one buffer: an SLA response formats dozens of durations,
+  // and a string per part was most of it.
+  char text[64];  // "-2562047788015215 h -59 min -59 s" at most
+  char* p = text;
+  auto part = [&](std::int64_t v, std::string_view unit) {
     if (v == 0) return;
-    if (!out.empty()) out += ' ';
-    out += std::to_string(v) + " " + unit;
+    if (p != text) *p++ = ' ';
+    p = std::to_chars(p, text + sizeof text, v).ptr;
+    *p++ = ' ';
+    p = std::copy(unit.begin(), unit.end(), p);
   };
   part(seconds / 3600, "h");
   part(seconds % 3600 / 60, "min");
   part(seconds % 60, "s");
-  return out;
+  return std::string(text, static_cast<std::size_t>(p - text));
 }
 
 Explanation target_explanation(const ResponseTarget& t) {

@@ -154,6 +154,11 @@ TEST(sla, uptime_allows_downtime) {
   EXPECT_EQ(format_duration(allowed_downtime(p99, 31).allowed_seconds), "7 h 26 min 24 s");
   EXPECT_EQ(allowed_downtime(p999, 365).allowed_seconds, 8 * 3600 + 45 * 60 + 36);
   EXPECT_EQ(format_duration(allowed_downtime(p999, 365).allowed_seconds), "8 h 45 min 36 s");
+  EXPECT_EQ(format_duration(0), "0 s");
+  EXPECT_EQ(format_duration(45), "45 s");
+  EXPECT_EQ(format_duration(3600), "1 h");
+  EXPECT_EQ(format_duration(5 * 60 + 7), "5 min 7 s");
+  EXPECT_EQ(format_duration(9223372036854775807), "2562047788015215 h 30 min 7 s");
   EXPECT_TRUE(allowed_downtime(p999, 365).exact);
   // 99.99999 % of 30 days is 0.2592 s: rounded down, and said so.
   Downtime tiny = allowed_downtime(parse_rate("99.99999", ""), 30);
