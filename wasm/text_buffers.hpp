@@ -41,14 +41,19 @@ class TextBuffers {
     return bytes_view(input_);
   }
 
-  // Runs `op` on the first `length` bytes of the input buffer. Where its
-  // response is goes into the four words at result(): the response's
-  // address and length in bytes, then the address of its held texts (three
-  // words each: offset in the response, length, id) and their number; valid
-  // until the next call. Both buffers only grow: after the first calls no
+  // Runs the operation named by the `op_length` bytes after the first
+  // `length` bytes of the input buffer on those bytes. Where its response is
+  // goes into the four words at result(): the response's address and length
+  // in bytes, then the address of its held texts (three words each: offset
+  // in the response, length, id) and their number; valid until the next
+  // call. Called as a plain export (plancalc_run, bindings.cpp): Embind's
+  // generic invoker and its std::string conversion of the op cost as much as
+  // a small operation. Both buffers only grow: after the first calls no
   // buffer of an engine moves, so they cannot fragment the heap.
-  void run(const std::string& op, std::size_t length) {
+  void run(std::size_t length, std::size_t op_length) {
     if (length > input_.size()) length = input_.size();
+    if (op_length > input_.size() - length) op_length = input_.size() - length;
+    std::string_view op(input_.data() + length, op_length);
     std::size_t size = engine_.call(op, std::string_view(input_.data(), length), response_, held_);
     result_[0] = reinterpret_cast<std::uintptr_t>(response_.data());
     result_[1] = size;
@@ -57,6 +62,8 @@ class TextBuffers {
   }
   // The address of the four words run() fills in (it does not move).
   std::uintptr_t result() const { return reinterpret_cast<std::uintptr_t>(result_); }
+  // This engine, for plancalc_run.
+  std::uintptr_t address() const { return reinterpret_cast<std::uintptr_t>(this); }
 
   static constexpr std::size_t kMaxInputBytes = 64 * 1024;
 

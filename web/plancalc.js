@@ -76,6 +76,18 @@ const wellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (text) => text.isWellFormed()
   : () => false;
 
+// The UTF-8 of op names, kept for the few a caller uses; none (the plain
+// path) for a long or ill-formed one, or once many are kept.
+const opNames = new Map();
+function opNameBytes(name) {
+  let bytes = opNames.get(name);
+  if (bytes === undefined && name.length <= 32 && opNames.size < 64 && wellFormed(name)) {
+    bytes = encoder.encode(name);
+    opNames.set(name, bytes);
+  }
+  return bytes;
+}
+
 function toText(value) {
   if (typeof value === 'string') return value;
   if (value === undefined) return '{}';
@@ -138,6 +150,8 @@ export async function createEngine(catalogText, options = {}) {
   // decoded from it (wasm/text_buffers.hpp): no byte-by-byte copy in JS.
   let input = null; // a Uint8Array over the engine's input buffer; detached when memory grows
   const result = native.result() >>> 2; // run()'s four words, as an index of HEAPU32
+  const run = Module._plancalc_run;
+  const address = native.address();
   // The texts the engine keeps while it lives (a catalog's names and parts),
   // decoded the first time a response holds them: the same id, the same
   // bytes (plancalc/held_text.hpp). Decoding UTF-8 that is not ASCII is
@@ -176,12 +190,15 @@ export async function createEngine(catalogText, options = {}) {
     // A long text takes the plain path (a request is rarely over 2 KB), and so
     // does one with a lone surrogate, which must reach the engine as invalid
     // UTF-8 (TextEncoder would replace it).
-    if (text.length > MAX_FAST_REQUEST_UNITS || !wellFormed(text)) return native.call(name, text);
-    const bound = text.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const opBytes = opNameBytes(name);
+    if (text.length > MAX_FAST_REQUEST_UNITS || !opBytes || !wellFormed(text)) return native.call(name, text);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; the op's name follows the request.
+    const bound = text.length * 3 + opBytes.length;
     if (!input || input.byteLength < bound) input = native.input(Math.max(bound, 4096));
     const { read, written } = encoder.encodeInto(text, input);
     if (read !== text.length) return native.call(name, text);
-    native.run(name, written);
+    input.set(opBytes, written);
+    run(address, written, opBytes.length);
     return readResponse();
   };
   const call = (op, request) => parseResponse(callRaw(op, request));
