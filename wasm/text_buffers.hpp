@@ -27,8 +27,13 @@ class TextBuffers {
   std::string status() const { return engine_.status(); }
   // The plain path: JS strings through Embind (kept for text the fast path
   // does not take: a long one, or one that is not well-formed UTF-16).
+  // Through the same call as run() (one copy of the engine's call in the
+  // module, not two), into a buffer of its own.
   std::string call(const std::string& op, const std::string& request_json) const {
-    return engine_.call(op, request_json);
+    std::string response;
+    std::vector<HeldText> held;
+    response.resize(engine_.call(op, request_json, response, held));
+    return response;
   }
 
   // A Uint8Array over an input buffer of at least `bytes` bytes, up to

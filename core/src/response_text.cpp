@@ -122,6 +122,29 @@ void Writer::escaped(std::string_view s) {
   put(s.data() + plain, s.size() - plain);
 }
 
+namespace {
+constexpr std::size_t kNotHeld = static_cast<std::size_t>(-1);
+}  // namespace
+
+std::size_t Writer::hold() {
+  if (!held_ || in_held_) return kNotHeld;
+  separate();
+  first_ = true;  // the value writes no comma of its own
+  in_held_ = true;
+  return len_;
+}
+
+void Writer::held(const void* id, std::size_t mark) {
+  if (mark == kNotHeld) return;
+  in_held_ = false;
+  for (std::size_t i = mark; i < len_; ++i) {
+    if (static_cast<unsigned char>(buf_[i]) >= 0x80) {
+      held_->push_back({mark - start_, len_ - mark, id});
+      return;
+    }
+  }
+}
+
 // = format_amount(m, currency), without building a string.
 void Writer::amount(Money m, const Currency& currency) {
   std::uint64_t magnitude = m.minor() < 0 ? 0 - static_cast<std::uint64_t>(m.minor())
@@ -237,11 +260,11 @@ void line(Writer& w, const Catalog& c, const Line& l) {
 }
 
 void names(Writer& w, const Names& n) {
-  w.held(&n, [&] {
-    w.begin_object();
-    for (const auto& [locale, text] : n) w.field(locale, text);
-    w.end_object();
-  });
+  std::size_t mark = w.hold();
+  w.begin_object();
+  for (const auto& [locale, text] : n) w.field(locale, text);
+  w.end_object();
+  w.held(&n, mark);
 }
 
 void explanation(Writer& w, const Catalog& c, const Explanation& e) {

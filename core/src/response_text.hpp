@@ -98,20 +98,11 @@ class Writer {
   // Logs in `log` where the texts written through held() are, when they
   // are not ASCII (offsets from this writer's start).
   void log_held_texts(std::vector<HeldText>* log) { held_ = log; }
-  // A value written by write() that is the same text every time for the same
-  // id, while the engine lives (a catalog's names, a part of CatalogParts).
-  // Not logged inside another one.
-  template <typename Write>
-  void held(const void* id, Write write) {
-    if (!held_ || in_held_) return write();
-    separate();
-    first_ = true;  // the value writes no comma of its own
-    std::size_t start = len_;
-    in_held_ = true;
-    write();
-    in_held_ = false;
-    if (!ascii(start)) held_->push_back({start - start_, len_ - start, id});
-  }
+  // A value that is the same text every time for the same id, while the
+  // engine lives (a catalog's names, a part of CatalogParts), is written
+  // between hold() and held(id, hold()'s mark). Not logged inside another.
+  std::size_t hold();
+  void held(const void* id, std::size_t mark);
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -213,12 +204,6 @@ class Writer {
     first_ = false;
   }
   void done() { first_ = false; }
-  bool ascii(std::size_t from) const {
-    for (std::size_t i = from; i < len_; ++i) {
-      if (static_cast<unsigned char>(buf_[i]) >= 0x80) return false;
-    }
-    return true;
-  }
 
   std::string buf_;  // buf_[0, len_) is written
   std::size_t len_ = 0;

@@ -368,7 +368,9 @@ void part(Writer& w, const Catalog& c, const CatalogParts* parts, std::string Ca
           void (*write)(Writer&, const Catalog&)) {
   if (parts) {
     const std::string& held = parts->*text;
-    w.held(&held, [&] { w.raw(held); });
+    std::size_t mark = w.hold();
+    w.raw(held);
+    w.held(&held, mark);
   } else {
     write(w, c);
   }
@@ -420,7 +422,9 @@ void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& 
   w.key("plan");
   if (parts) {
     const std::string& held = parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())];
-    w.held(&held, [&] { w.raw(held); });
+    std::size_t mark = w.hold();
+    w.raw(held);
+    w.held(&held, mark);
   } else {
     plan_ref(w, c, *q.plan);
   }

@@ -304,7 +304,9 @@ TEST(response_text, held_texts_are_logged_where_the_text_holds_them) {
   response_text::names(w, spanish);
   w.end_object();
   const int outer = 0;
-  w.held(&outer, [&] { response_text::names(w, spanish); });
+  std::size_t mark = w.hold();
+  response_text::names(w, spanish);
+  w.held(&outer, mark);
   w.end_array();
   std::string text = w.text().substr(std::string("earlier text").size());
   EXPECT_EQ(text, "[" R"({"en":"Standard"},)" + held + R"(,{"names":)" + held + "}," + held + "]");
