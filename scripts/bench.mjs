@@ -266,51 +266,77 @@ async function measureBrowser() {
 }
 
 // ---------------------------------------------------------------------------
-async function measureWasm(createEngine, cases) {
-  const runs = opts.quick ? 3 : 7;
+// Operations per second, wasm and native, in alternating rounds per request:
+// each round measures the wasm (in this process) and then the native engine
+// (plancalc_bench, filtered to the one request) right after, and the ratio is
+// the median of the rounds' ratios. This host's speed drifts by ±30 % within
+// minutes; measured one whole side after the other, a ratio compared two
+// different machines.
+const regexEscape = (text) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+
+function wasmRate(once) {
+  const runs = opts.quick ? 1 : 3;
   const budgetMs = opts.quick ? 150 : 400;
+  const perSec = [];
+  for (let r = 0; r < runs; r++) {
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    let elapsed = 0;
+    do {
+      for (let i = 0; i < 20; i++) once();
+      n += 20;
+      elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
+    } while (elapsed < budgetMs);
+    perSec.push(n / (elapsed / 1000));
+  }
+  return median(perSec);
+}
+
+function nativeRate(casesFile, name) {
+  if (!fs.existsSync(opts.nativeBench)) throw new Error(`${opts.nativeBench} is missing (PLANCALC_BENCH=ON)`);
+  const reps = opts.quick ? 1 : 3;
+  const r = spawnSync(opts.nativeBench, ['--requests', casesFile, '--benchmark_format=json',
+    `--benchmark_filter=^${regexEscape(name)}$`, `--benchmark_repetitions=${reps}`,
+    '--benchmark_report_aggregates_only=true', `--benchmark_min_time=${opts.quick ? 0.1 : 0.3}`],
+  { maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`plancalc_bench failed: ${r.stderr}`);
+  const report = JSON.parse(r.stdout.toString('utf8'));
+  const rates = report.benchmarks.filter((b) => b.run_name === name &&
+    (reps === 1 ? !b.aggregate_name : b.aggregate_name === 'median')).map((b) => b.items_per_second);
+  if (rates.length !== 1) throw new Error(`plancalc_bench reported no ${name}`);
+  return rates[0];
+}
+
+async function measureOps(createEngine, cases, casesFile) {
+  const rounds = opts.quick ? 2 : 5;
   const engines = new Map();
   const out = [];
   for (const c of cases) {
-    if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(fs.readFileSync(c.catalog_file, 'utf8')));
-    const engine = engines.get(c.catalog_file);
-    // What a caller of the JS API does: request text in, response text out.
-    const once = () => engine.callRaw(c.op, c.request);
-    // Warm up until V8 has tiered the hot functions up from its baseline
-    // compiler (Liftoff): steady state, as a page that recomputes on input.
-    const warmUntil = performance.now() + (opts.quick ? 300 : 1000);
-    while (performance.now() < warmUntil) once();
-    const perSec = [];
-    for (let r = 0; r < runs; r++) {
-      let n = 0;
-      const t0 = process.hrtime.bigint();
-      let elapsed = 0;
-      do {
-        for (let i = 0; i < 20; i++) once();
-        n += 20;
-        elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
-      } while (elapsed < budgetMs);
-      perSec.push(n / (elapsed / 1000));
+    const name = `${c.op}/${c.catalog}`;
+    let once = null;
+    if (want('wasm')) {
+      if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(fs.readFileSync(c.catalog_file, 'utf8')));
+      const engine = engines.get(c.catalog_file);
+      // What a caller of the JS API does: request text in, response text out.
+      once = () => engine.callRaw(c.op, c.request);
+      // Warm up until V8 has tiered the hot functions up from its baseline
+      // compiler (Liftoff): steady state, as a page that recomputes on input.
+      const warmUntil = performance.now() + (opts.quick ? 300 : 1000);
+      while (performance.now() < warmUntil) once();
     }
-    out.push({ name: `${c.op}/${c.catalog}`, per_sec: median(perSec), bytes: once().length });
+    const wasm = [];
+    const native = [];
+    const ratios = [];
+    for (let r = 0; r < rounds; r++) {
+      if (once) wasm.push(wasmRate(once));
+      if (want('native')) native.push(nativeRate(casesFile, name));
+      if (once && want('native')) ratios.push(native[r] / wasm[r]);
+    }
+    out.push({ name, wasm_per_sec: once ? median(wasm) : undefined, native_per_sec: want('native') ? median(native) : undefined,
+      ratio: ratios.length ? median(ratios) : NaN, bytes: once ? once().length : undefined, rounds: { wasm, native, ratios } });
   }
   for (const e of engines.values()) e.dispose();
   return out;
-}
-
-function measureNative(casesFile) {
-  if (!fs.existsSync(opts.nativeBench)) throw new Error(`${opts.nativeBench} is missing (PLANCALC_BENCH=ON)`);
-  const reps = opts.quick ? 3 : 5;
-  const r = spawnSync(opts.nativeBench, ['--requests', casesFile, '--benchmark_format=json',
-    `--benchmark_repetitions=${reps}`, '--benchmark_report_aggregates_only=true',
-    `--benchmark_min_time=${opts.quick ? 0.1 : 0.3}`], { maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`plancalc_bench failed: ${r.stderr}`);
-  const report = JSON.parse(r.stdout.toString('utf8'));
-  const out = new Map();
-  for (const b of report.benchmarks) {
-    if (b.aggregate_name === 'median') out.set(b.run_name, b.items_per_second);
-  }
-  return { out, context: report.context };
 }
 
 const fmtRate = (x) => (x >= 1e4 ? `${Math.round(x).toLocaleString('en-US')}` : x.toFixed(0)) + ' /s';
@@ -441,19 +467,13 @@ async function main() {
     const createEngine = await loadEngineModule();
     const cases = await benchCases(createEngine);
     const casesFile = writeTemp('cases.json', JSON.stringify({ cases }));
-    log('wasm in Node');
-    const wasm = want('wasm') ? await measureWasm(createEngine, cases) : [];
-    log('native (Google Benchmark)');
-    const native = want('native') ? measureNative(casesFile).out : new Map();
+    log('wasm in Node and native (Google Benchmark), alternating per request');
     results.ops = [];
-    for (const c of cases) {
-      const name = `${c.op}/${c.catalog}`;
-      const w = wasm.find((x) => x.name === name);
-      const n = native.get(name);
-      const ratio = w && n ? n / w.per_sec : NaN;
-      results.ops.push({ name, wasm_per_sec: w?.per_sec, native_per_sec: n, ratio, response_bytes: w?.bytes });
-      rows.push(['ops', `${name} (${w ? kb(w.bytes) : '?'} KB out): wasm · native · native/wasm`,
-        `${w ? fmtRate(w.per_sec) : '—'} · ${n ? fmtRate(n) : '—'} · ${Number.isFinite(ratio) ? ratio.toFixed(2) + '×' : '—'}`,
+    for (const o of await measureOps(createEngine, cases, casesFile)) {
+      const { name, wasm_per_sec: w, native_per_sec: n, ratio } = o;
+      results.ops.push({ name, wasm_per_sec: w, native_per_sec: n, ratio, response_bytes: o.bytes, rounds: o.rounds });
+      rows.push(['ops', `${name} (${w ? kb(o.bytes) : '?'} KB out): wasm · native · native/wasm`,
+        `${w ? fmtRate(w) : '—'} · ${n ? fmtRate(n) : '—'} · ${Number.isFinite(ratio) ? ratio.toFixed(2) + '×' : '—'}`,
         `≤ ${TARGETS.ratio}×`, Number.isFinite(ratio) ? ratio <= TARGETS.ratio : '']);
     }
   }
