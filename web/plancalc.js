@@ -164,7 +164,6 @@ export async function createEngine(catalogText, options = {}) {
     const length = words[result + 1];
     const held = words[result + 2] >>> 2;
     const count = words[result + 3];
-    if (count === 0) return decoder.decode(bytes.subarray(at, at + length));
     let text = '';
     let from = 0;
     for (let k = 0; k < count; k++) {

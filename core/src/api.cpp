@@ -466,9 +466,8 @@ std::size_t Engine::call(std::string_view op, std::string_view request_json, std
                          std::vector<HeldText>& held) const {
   held.clear();
   if (!catalog_) {
-    if (buffer.size() < status_.size()) buffer.resize(status_.size());
-    buffer.replace(0, status_.size(), status_);
-    return status_.size();
+    buffer = status_;
+    return buffer.size();
   }
   Writer w(std::move(buffer), Writer::Reuse{});
   w.log_held_texts(&held);

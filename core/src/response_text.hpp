@@ -103,6 +103,12 @@ class Writer {
   // between hold() and held(id, hold()'s mark). Not logged inside another.
   std::size_t hold();
   void held(const void* id, std::size_t mark);
+  // raw(part) for a part the engine keeps, held with the part as its id.
+  void held_part(const std::string& part) {
+    std::size_t mark = hold();
+    raw(part);
+    held(&part, mark);
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }

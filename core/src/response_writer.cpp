@@ -367,10 +367,7 @@ void tax(Writer& w, const std::optional<Tax>& tax) {
 void part(Writer& w, const Catalog& c, const CatalogParts* parts, std::string CatalogParts::*text,
           void (*write)(Writer&, const Catalog&)) {
   if (parts) {
-    const std::string& held = parts->*text;
-    std::size_t mark = w.hold();
-    w.raw(held);
-    w.held(&held, mark);
+    w.held_part(parts->*text);
   } else {
     write(w, c);
   }
@@ -421,10 +418,7 @@ CatalogParts catalog_parts(const Catalog& c) {
 void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start) {
   w.key("plan");
   if (parts) {
-    const std::string& held = parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())];
-    std::size_t mark = w.hold();
-    w.raw(held);
-    w.held(&held, mark);
+    w.held_part(parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())]);
   } else {
     plan_ref(w, c, *q.plan);
   }
