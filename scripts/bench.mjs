@@ -72,7 +72,35 @@ async function loadEngineModule() {
   const { createEngine } = await import(pathToFileURL(path.join(ROOT, 'web/plancalc.js')).href);
   const moduleFactory = (await import(pathToFileURL(path.join(opts.wasmDir, 'plancalc-core.js')).href)).default;
   const wasmBinary = fs.readFileSync(path.join(opts.wasmDir, 'plancalc-core.wasm'));
-  return (text) => createEngine(text, { moduleFactory, wasmBinary });
+  return {
+    createEngine: (text) => createEngine(text, { moduleFactory, wasmBinary }),
+    engineAlone: await loadEngineAlone(moduleFactory, wasmBinary),
+  };
+}
+
+// The wasm engine alone: the module's Engine object and the plain export that
+// web/plancalc.js calls (wasm/text_buffers.hpp), the request's bytes put into
+// the input buffer once and the response left in wasm memory. What a whole
+// call adds to it (encoding the request, decoding the response, JS's own
+// work) is the JS side of a call.
+async function loadEngineAlone(moduleFactory, wasmBinary) {
+  const Module = await moduleFactory({ wasmBinary });
+  const encoder = new TextEncoder();
+  return (catalogText, op, request) => {
+    const engine = new Module.Engine(catalogText);
+    const body = encoder.encode(request);
+    const name = encoder.encode(op);
+    const input = engine.input(body.length + name.length);
+    input.set(body);
+    input.set(name, body.length);
+    const address = engine.address();
+    const result = engine.result() >>> 2;
+    return {
+      run: () => Module._plancalc_run(address, body.length, name.length),
+      responseBytes: () => Module.HEAPU32[result + 1],
+      dispose: () => engine.delete(),
+    };
+  };
 }
 
 async function benchCases(createEngine) {
@@ -307,13 +335,14 @@ function nativeRate(casesFile, name) {
   return rates[0];
 }
 
-async function measureOps(createEngine, cases, casesFile) {
+async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
   const rounds = opts.quick ? 2 : 5;
   const engines = new Map();
   const out = [];
   for (const c of cases) {
     const name = `${c.op}/${c.catalog}`;
     let once = null;
+    let alone = null;
     if (want('wasm')) {
       if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(fs.readFileSync(c.catalog_file, 'utf8')));
       const engine = engines.get(c.catalog_file);
@@ -323,17 +352,29 @@ async function measureOps(createEngine, cases, casesFile) {
       // compiler (Liftoff): steady state, as a page that recomputes on input.
       const warmUntil = performance.now() + (opts.quick ? 300 : 1000);
       while (performance.now() < warmUntil) once();
+      alone = engineAlone(fs.readFileSync(c.catalog_file, 'utf8'), c.op, c.request);
+      alone.run();
+      if (alone.responseBytes() !== Buffer.byteLength(once())) throw new Error(`${name}: the engine alone wrote another response`);
+      const aloneWarmUntil = performance.now() + (opts.quick ? 300 : 1000);
+      while (performance.now() < aloneWarmUntil) alone.run();
     }
     const wasm = [];
+    const wasmAlone = [];
     const native = [];
     const ratios = [];
     for (let r = 0; r < rounds; r++) {
       if (once) wasm.push(wasmRate(once));
+      if (alone) wasmAlone.push(wasmRate(alone.run));
       if (want('native')) native.push(nativeRate(casesFile, name));
       if (once && want('native')) ratios.push(native[r] / wasm[r]);
     }
-    out.push({ name, wasm_per_sec: once ? median(wasm) : undefined, native_per_sec: want('native') ? median(native) : undefined,
-      ratio: ratios.length ? median(ratios) : NaN, bytes: once ? once().length : undefined, rounds: { wasm, native, ratios } });
+    const aloneRatios = ratios.length && alone ? native.map((n, r) => n / wasmAlone[r]) : [];
+    out.push({ name, wasm_per_sec: once ? median(wasm) : undefined,
+      wasm_engine_alone_per_sec: alone ? median(wasmAlone) : undefined,
+      native_per_sec: want('native') ? median(native) : undefined,
+      ratio: ratios.length ? median(ratios) : NaN, engine_alone_ratio: aloneRatios.length ? median(aloneRatios) : NaN,
+      bytes: once ? once().length : undefined, rounds: { wasm, wasm_engine_alone: wasmAlone, native, ratios } });
+    alone?.dispose();
   }
   for (const e of engines.values()) e.dispose();
   return out;
@@ -464,16 +505,18 @@ async function main() {
     await closeBrowser();
   }
   if (want('wasm') || want('native')) {
-    const createEngine = await loadEngineModule();
-    const cases = await benchCases(createEngine);
+    const engines = await loadEngineModule();
+    const cases = await benchCases(engines.createEngine);
     const casesFile = writeTemp('cases.json', JSON.stringify({ cases }));
     log('wasm in Node and native (Google Benchmark), alternating per request');
     results.ops = [];
-    for (const o of await measureOps(createEngine, cases, casesFile)) {
-      const { name, wasm_per_sec: w, native_per_sec: n, ratio } = o;
-      results.ops.push({ name, wasm_per_sec: w, native_per_sec: n, ratio, response_bytes: o.bytes, rounds: o.rounds });
-      rows.push(['ops', `${name} (${w ? kb(o.bytes) : '?'} KB out): wasm · native · native/wasm`,
-        `${w ? fmtRate(w) : '—'} · ${n ? fmtRate(n) : '—'} · ${Number.isFinite(ratio) ? ratio.toFixed(2) + '×' : '—'}`,
+    const times = (x) => (Number.isFinite(x) ? x.toFixed(2) + '×' : '—');
+    for (const o of await measureOps(engines, cases, casesFile)) {
+      const { name, wasm_per_sec: w, wasm_engine_alone_per_sec: a, native_per_sec: n, ratio } = o;
+      results.ops.push({ name, wasm_per_sec: w, wasm_engine_alone_per_sec: a, native_per_sec: n, ratio,
+        engine_alone_ratio: o.engine_alone_ratio, response_bytes: o.bytes, rounds: o.rounds });
+      rows.push(['ops', `${name} (${w ? kb(o.bytes) : '?'} KB out): wasm · native · native/wasm (engine alone)`,
+        `${w ? fmtRate(w) : '—'} · ${n ? fmtRate(n) : '—'} · ${times(ratio)} (${times(o.engine_alone_ratio)})`,
         `≤ ${TARGETS.ratio}×`, Number.isFinite(ratio) ? ratio <= TARGETS.ratio : '']);
     }
   }
