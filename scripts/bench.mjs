@@ -350,13 +350,15 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
       once = () => engine.callRaw(c.op, c.request);
       // Warm up until V8 has tiered the hot functions up from its baseline
       // compiler (Liftoff): steady state, as a page that recomputes on input.
-      const warmUntil = performance.now() + (opts.quick ? 300 : 1000);
-      while (performance.now() < warmUntil) once();
+      const warmUp = (run) => {
+        const until = performance.now() + (opts.quick ? 300 : 1000);
+        while (performance.now() < until) run();
+      };
+      warmUp(once);
       alone = engineAlone(fs.readFileSync(c.catalog_file, 'utf8'), c.op, c.request);
       alone.run();
       if (alone.responseBytes() !== Buffer.byteLength(once())) throw new Error(`${name}: the engine alone wrote another response`);
-      const aloneWarmUntil = performance.now() + (opts.quick ? 300 : 1000);
-      while (performance.now() < aloneWarmUntil) alone.run();
+      warmUp(alone.run);
     }
     const wasm = [];
     const wasmAlone = [];
