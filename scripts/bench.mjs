@@ -320,6 +320,13 @@ function wasmRate(once) {
   return median(perSec);
 }
 
+// Runs until V8 has tiered the hot functions up from its baseline compiler
+// (Liftoff): steady state, as a page that recomputes on input.
+function warmUp(run) {
+  const until = performance.now() + (opts.quick ? 300 : 1000);
+  while (performance.now() < until) run();
+}
+
 function nativeRate(casesFile, name) {
   if (!fs.existsSync(opts.nativeBench)) throw new Error(`${opts.nativeBench} is missing (PLANCALC_BENCH=ON)`);
   const reps = opts.quick ? 1 : 3;
@@ -344,18 +351,13 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
     let once = null;
     let alone = null;
     if (want('wasm')) {
-      if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(fs.readFileSync(c.catalog_file, 'utf8')));
+      const catalogText = fs.readFileSync(c.catalog_file, 'utf8');
+      if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(catalogText));
       const engine = engines.get(c.catalog_file);
       // What a caller of the JS API does: request text in, response text out.
       once = () => engine.callRaw(c.op, c.request);
-      // Warm up until V8 has tiered the hot functions up from its baseline
-      // compiler (Liftoff): steady state, as a page that recomputes on input.
-      const warmUp = (run) => {
-        const until = performance.now() + (opts.quick ? 300 : 1000);
-        while (performance.now() < until) run();
-      };
       warmUp(once);
-      alone = engineAlone(fs.readFileSync(c.catalog_file, 'utf8'), c.op, c.request);
+      alone = engineAlone(catalogText, c.op, c.request);
       alone.run();
       if (alone.responseBytes() !== Buffer.byteLength(once())) throw new Error(`${name}: the engine alone wrote another response`);
       warmUp(alone.run);
@@ -375,7 +377,7 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
       wasm_engine_alone_per_sec: alone ? median(wasmAlone) : undefined,
       native_per_sec: want('native') ? median(native) : undefined,
       ratio: ratios.length ? median(ratios) : NaN, engine_alone_ratio: aloneRatios.length ? median(aloneRatios) : NaN,
-      bytes: once ? once().length : undefined, rounds: { wasm, wasm_engine_alone: wasmAlone, native, ratios } });
+      response_bytes: once ? once().length : undefined, rounds: { wasm, wasm_engine_alone: wasmAlone, native, ratios } });
     alone?.dispose();
   }
   for (const e of engines.values()) e.dispose();
@@ -514,10 +516,9 @@ async function main() {
     results.ops = [];
     const times = (x) => (Number.isFinite(x) ? x.toFixed(2) + '×' : '—');
     for (const o of await measureOps(engines, cases, casesFile)) {
-      const { name, wasm_per_sec: w, wasm_engine_alone_per_sec: a, native_per_sec: n, ratio } = o;
-      results.ops.push({ name, wasm_per_sec: w, wasm_engine_alone_per_sec: a, native_per_sec: n, ratio,
-        engine_alone_ratio: o.engine_alone_ratio, response_bytes: o.bytes, rounds: o.rounds });
-      rows.push(['ops', `${name} (${w ? kb(o.bytes) : '?'} KB out): wasm · native · native/wasm (engine alone)`,
+      const { name, wasm_per_sec: w, native_per_sec: n, ratio } = o;
+      results.ops.push(o);
+      rows.push(['ops', `${name} (${w ? kb(o.response_bytes) : '?'} KB out): wasm · native · native/wasm (engine alone)`,
         `${w ? fmtRate(w) : '—'} · ${n ? fmtRate(n) : '—'} · ${times(ratio)} (${times(o.engine_alone_ratio)})`,
         `≤ ${TARGETS.ratio}×`, Number.isFinite(ratio) ? ratio <= TARGETS.ratio : '']);
     }
