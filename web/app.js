@@ -89,6 +89,7 @@ const host = {
   get t() { return app.t; },
   errors,
   state: currentState,
+  inputs: sharedInputs,
   unit: () => mainUnit(app.info),
   viewContext: () => createViewContext({ t: app.t, lang: app.lang, fmt: app.fmt, info: app.info }),
   showEngineError,
@@ -305,13 +306,20 @@ function showLoadError() {
   hidePanels('');
 }
 
-function currentState() {
-  const panelState = Object.assign({}, ...PANELS.map((panel) => panel.state?.() ?? {}));
+/** The inputs the panels share (strings, as the URL holds them). */
+function sharedInputs() {
   return {
     vendor: app.vendorId || initialState.vendor,
     quantity: ui.quantity.value,
     horizon: ui.horizon.value,
     start: ui.start.value,
+  };
+}
+
+function currentState() {
+  const panelState = Object.assign({}, ...PANELS.map((panel) => panel.state?.() ?? {}));
+  return {
+    ...sharedInputs(),
     ...panelState,
     lang: app.lang,
     fp: app.info ? shortFingerprint(app.info.catalog?.fingerprint ?? app.engine?.fingerprint) : '',

@@ -65,7 +65,7 @@ export const comparePanel = {
 
   /** Compares the plans for the current inputs and shows the result (or why not). */
   update(host) {
-    const state = host.state();
+    const state = { ...host.inputs(), ...this.state() };
     this.usage.label(host);
     const request = buildRequest(state, host);
     const usage = this.usage.requestParts(host);

@@ -4,7 +4,7 @@
 // reads the result and writes DOM; the quote behind each expandable row is
 // fetched through ctx.onDetails.
 
-import { h, replaceChildren, srOnly, updateChildren } from './dom.js';
+import { h, replaceChildren, setText, srOnly, updateChildren } from './dom.js';
 import { explain } from './explain.js';
 import { errorText } from './field-errors.js';
 
@@ -250,11 +250,11 @@ export function renderConventions(target, result, ctx) {
   const c = result.conventions ?? {};
   const mode = ctx.t.has(`rounding.${c.rounding_mode}`) ? ctx.t(`rounding.${c.rounding_mode}`) : c.rounding_mode;
   const monthEnd = ctx.t.has(`month_end.${c.month_end}`) ? ctx.t(`month_end.${c.month_end}`) : c.month_end;
-  target.textContent = ctx.t('conventions', {
+  setText(target, ctx.t('conventions', {
     mode: mode ?? '',
     increment: c.rounding_increment ? ctx.fmt.money(c.rounding_increment) : '',
     month_end: monthEnd ?? '',
     catalog: result.catalog?.id ?? '',
     fingerprint: result.catalog?.fingerprint ?? '',
-  });
+  }));
 }

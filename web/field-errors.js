@@ -24,6 +24,7 @@ export class ErrorDisplay {
     this.generalBox = generalBox;
     this.translator = translator;
     this.shown = new Set();
+    this.generalShown = false;
   }
 
   /**
@@ -85,10 +86,15 @@ export class ErrorDisplay {
     this.generalBox.textContent = message;
     this.generalBox.dataset.code = code ?? '';
     this.generalBox.hidden = false;
+    this.generalShown = true;
   }
 
-  /** Removes every message shown so far. */
+  /**
+   * Removes every message shown so far. Every recompute calls it, so with
+   * none shown it touches no node.
+   */
   clear() {
+    if (this.shown.size === 0 && !this.generalShown) return;
     for (const id of this.shown) {
       const control = this.doc.getElementById(id);
       const box = this.doc.getElementById(`${id}-error`);
@@ -110,6 +116,7 @@ export class ErrorDisplay {
     this.generalBox.textContent = '';
     this.generalBox.hidden = true;
     delete this.generalBox.dataset.code;
+    this.generalShown = false;
   }
 }
 

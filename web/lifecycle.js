@@ -55,7 +55,7 @@ export function hidePanelFigures(ui, message, busy = false, isError = false, cod
  * to the engine as is: the engine says what is wrong with it).
  */
 export function sharedQuantity(host) {
-  const text = host.state().quantity;
+  const text = host.inputs().quantity;
   const quantity = text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(quantity)) host.errors.showAtField('quantity', host.t('input.empty'), 'input_empty');
   return quantity;

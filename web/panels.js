@@ -21,7 +21,9 @@
 // @property {Document} doc
 // @property {(id: string) => HTMLElement} $
 // @property {object} initialState  the state read from the URL at load
-// @property {() => object} state   the current inputs (strings) and panel states
+// @property {() => object} state   the current inputs (strings) and panel states: the URL's
+// @property {() => object} inputs  the shared inputs alone (vendor, quantity, horizon,
+//                                  start): what a recompute reads, without every panel's state
 // @property {object} engine        the loaded engine (plancalc.js)
 // @property {object} info          its describe() result
 // @property {Function} t           translator of the current language

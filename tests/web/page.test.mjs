@@ -428,6 +428,14 @@ describe('catalog data', () => {
       assert.match(await box.textContent(), /^The price list “MailStore Server” could not be loaded: ./);
       assert.equal(await box.getAttribute('data-code'), 'invalid_json');
       assert.equal(await page.locator('#comparison tbody').count(), 0);
+
+      // Another vendor's price list loads: the message goes, the figures come.
+      await page.locator('#vendor').selectOption('v8pro');
+      await box.waitFor({ state: 'hidden' });
+      assert.equal(await box.textContent(), '');
+      assert.equal(await box.getAttribute('data-code'), null);
+      await page.locator('#comparison tbody.plan-group').first().waitFor();
+      assert.equal(await box.isHidden(), true, 'a recompute with no error leaves the box hidden');
       await page.assertClean();
     } finally {
       await page.closeAll();
