@@ -137,6 +137,10 @@ std::size_t Writer::hold() {
 void Writer::held(const void* id, std::size_t mark) {
   if (mark == kNotHeld) return;
   in_held_ = false;
+  if (len_ - mark >= kHeldAsciiBytes) {
+    held_->push_back({mark - start_, len_ - mark, id});
+    return;
+  }
   for (std::size_t i = mark; i < len_; ++i) {
     if (static_cast<unsigned char>(buf_[i]) >= 0x80) {
       held_->push_back({mark - start_, len_ - mark, id});
@@ -328,9 +332,14 @@ std::string header_start(const Catalog& c) {
 }
 
 void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
-                  void (*more_conventions)(Writer&)) {
+                  void (*more_conventions)(Writer&), const std::string* header_with_more) {
+  if (header_with_more && !as_of) {
+    w.held_part(*header_with_more);
+    w.end_object();
+    return;
+  }
   if (parts) {
-    w.raw(parts->header);
+    w.held_part(parts->header);
   } else {
     write_header_start(w, c);
   }

@@ -96,7 +96,7 @@ class Writer {
   }
 
   // Logs in `log` where the texts written through held() are, when they
-  // are not ASCII (offsets from this writer's start).
+  // are not ASCII or are kHeldAsciiBytes long (offsets from this writer's start).
   void log_held_texts(std::vector<HeldText>* log) { held_ = log; }
   // A value that is the same text every time for the same id, while the
   // engine lives (a catalog's names, a part of CatalogParts), is written
@@ -279,6 +279,7 @@ void line(Writer& w, const Catalog& c, const Line& l);
 // as_of, and compare's and describe's tiers and features (response_writer.hpp).
 struct CatalogParts {
   std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
+  std::string sla_header;  // the header and the SLA's conventions: an sla result without as_of
   std::string tiers;     // response::tiers
   std::string features;  // response::features
   std::vector<std::string> plans;  // a quote's "plan" object, for each plan of the catalog
@@ -288,8 +289,10 @@ struct CatalogParts {
 //  "conventions":{currency, ..., proration_basis[, as_of][, more_conventions]}
 // and the result left open for the operation's own fields. parts: the
 // engine's, or none (then the header is written here).
+// header_with_more: the header with more_conventions written, a part of
+// `parts` (CatalogParts::sla_header), held whole when there is no as_of.
 void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::optional<Date> as_of,
-                  void (*more_conventions)(Writer&) = nullptr);
+                  void (*more_conventions)(Writer&) = nullptr, const std::string* header_with_more = nullptr);
 // Closes the result and the response.
 void end_result(Writer& w);
 // The header's start as begin_result() writes it without parts (for CatalogParts::header).

@@ -412,7 +412,11 @@ CatalogParts catalog_parts(const Catalog& c) {
     plan_ref(r, c, p);
     plans.push_back(r.take());
   }
-  return {response_text::header_start(c), t.take(), f.take(), std::move(plans)};
+  std::string header = response_text::header_start(c);
+  Writer s(1024);
+  s.raw(header);
+  sla_conventions(s);
+  return {std::move(header), s.take(), t.take(), f.take(), std::move(plans)};
 }
 
 void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start) {

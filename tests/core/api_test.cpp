@@ -218,10 +218,31 @@ TEST(api, every_shipped_catalog_loads_and_its_examples_pass) {
   }
 }
 
+// An SLA result's conventions with as_of and without: the same but for as_of
+// (without it, the engine writes its kept header with the SLA's conventions).
+TEST(api, an_sla_result_states_as_of_in_its_conventions_when_given) {
+  const Engine& engine = mailstore();
+  json without = json::parse(engine.call("sla", R"({"tier":"premium","opened":"2026-11-20T16:30+01:00"})"));
+  json with = json::parse(
+      engine.call("sla", R"({"tier":"premium","opened":"2026-11-20T16:30+01:00","as_of":"2026-11-01"})"));
+  ASSERT_TRUE(without["ok"].get<bool>()) << without.dump();
+  ASSERT_TRUE(with["ok"].get<bool>()) << with.dump();
+  EXPECT_EQ(without["result"]["conventions"]["sla"]["opening_hours"], "half_open");
+  EXPECT_FALSE(without["result"]["conventions"].contains("as_of"));
+  json conventions = with["result"]["conventions"];
+  EXPECT_EQ(conventions["as_of"], "2026-11-01");
+  conventions.erase("as_of");
+  EXPECT_EQ(conventions, without["result"]["conventions"]);
+  with["result"].erase("conventions");
+  without["result"].erase("conventions");
+  EXPECT_EQ(with, without);
+}
+
 // The wasm boundary's call: the same bytes as call(), written into a buffer
 // kept from one call to the next, and where the response holds texts the
-// engine keeps (a catalog's names and parts): each id has the same bytes
-// every time, none of them is ASCII, and they are in order.
+// engine keeps (a catalog's names and parts, a result's header): each id has
+// the same bytes every time, each is not ASCII or is kHeldAsciiBytes long,
+// and they are in order.
 TEST(api, a_call_into_a_kept_buffer_answers_the_same_and_logs_the_held_texts) {
   const Engine& engine = mailstore();
   std::string buffer;
@@ -238,6 +259,7 @@ TEST(api, a_call_into_a_kept_buffer_answers_the_same_and_logs_the_held_texts) {
       {"no_such_op", "{}"},
   };
   std::size_t compare_spans = 0;
+  std::size_t ascii_spans = 0;
   for (const auto& [op, request] : calls) {
     SCOPED_TRACE(std::string(op) + " " + request);
     std::string expected = engine.call(op, request);
@@ -249,8 +271,12 @@ TEST(api, a_call_into_a_kept_buffer_answers_the_same_and_logs_the_held_texts) {
       ASSERT_LE(h.offset + h.length, length);
       end = h.offset + h.length;
       std::string text = expected.substr(h.offset, h.length);
-      EXPECT_TRUE(std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+      bool ascii = std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      EXPECT_TRUE(!ascii || text.size() >= plancalc::kHeldAsciiBytes) << text;
       EXPECT_TRUE(text.front() == '{' || text.front() == '[') << text;
+      if (ascii) ++ascii_spans;
+      // An SLA's header holds its conventions too.
+      if (ascii && std::string(op) == "sla") EXPECT_NE(text.find(R"("uptime_periods_days")"), std::string::npos);
       auto [it, first] = seen.emplace(h.id, text);
       if (!first) {
         EXPECT_EQ(it->second, text);
@@ -265,6 +291,8 @@ TEST(api, a_call_into_a_kept_buffer_answers_the_same_and_logs_the_held_texts) {
   // tiers and windows elsewhere.
   EXPECT_GE(compare_spans, 4u);
   EXPECT_GE(seen.size(), 3u);
+  // The header of each result (compare, quote, compare, renew, sla, describe).
+  EXPECT_EQ(ascii_spans, 6u);
 
   Engine broken("{");
   std::size_t length = broken.call("quote", "{}", buffer, held);
