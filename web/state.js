@@ -79,7 +79,7 @@ export class UrlStateWriter {
   schedule() {
     // One timer per pause in typing, moved on when it fires before the last
     // change's delay is up: clearing and setting a timer on every keystroke
-    // was a tenth of a millisecond of each (docs/performance.md, item 23).
+    // took about a tenth of a millisecond of each (docs/performance.md, item 23).
     this.due = performance.now() + URL_WRITE_DELAY_MS;
     if (this.timer === null) this.timer = setTimeout(this.wake, URL_WRITE_DELAY_MS);
   }

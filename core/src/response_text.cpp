@@ -335,16 +335,15 @@ void begin_result(Writer& w, const Catalog& c, const CatalogParts* parts, std::o
                   void (*more_conventions)(Writer&), const std::string* header_with_more) {
   if (header_with_more && !as_of) {
     w.held_part(*header_with_more);
-    w.end_object();
-    return;
-  }
-  if (parts) {
-    w.held_part(parts->header);
   } else {
-    write_header_start(w, c);
+    if (parts) {
+      w.held_part(parts->header);
+    } else {
+      write_header_start(w, c);
+    }
+    if (as_of) date_field(w, "as_of", *as_of);
+    if (more_conventions) more_conventions(w);
   }
-  if (as_of) date_field(w, "as_of", *as_of);
-  if (more_conventions) more_conventions(w);
   w.end_object();
 }
 
