@@ -350,6 +350,7 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
     const name = `${c.op}/${c.catalog}`;
     let once = null;
     let alone = null;
+    let responseBytes;
     if (want('wasm')) {
       const catalogText = fs.readFileSync(c.catalog_file, 'utf8');
       if (!engines.has(c.catalog_file)) engines.set(c.catalog_file, await createEngine(catalogText));
@@ -357,9 +358,10 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
       // What a caller of the JS API does: request text in, response text out.
       once = () => engine.callRaw(c.op, c.request);
       warmUp(once);
+      responseBytes = Buffer.byteLength(once());
       alone = engineAlone(catalogText, c.op, c.request);
       alone.run();
-      if (alone.responseBytes() !== Buffer.byteLength(once())) throw new Error(`${name}: the engine alone wrote another response`);
+      if (alone.responseBytes() !== responseBytes) throw new Error(`${name}: the engine alone wrote another response`);
       warmUp(alone.run);
     }
     const wasm = [];
@@ -377,7 +379,7 @@ async function measureOps({ createEngine, engineAlone }, cases, casesFile) {
       wasm_engine_alone_per_sec: alone ? median(wasmAlone) : undefined,
       native_per_sec: want('native') ? median(native) : undefined,
       ratio: ratios.length ? median(ratios) : NaN, engine_alone_ratio: aloneRatios.length ? median(aloneRatios) : NaN,
-      response_bytes: once ? once().length : undefined, rounds: { wasm, wasm_engine_alone: wasmAlone, native, ratios } });
+      response_bytes: responseBytes, rounds: { wasm, wasm_engine_alone: wasmAlone, native, ratios } });
     alone?.dispose();
   }
   for (const e of engines.values()) e.dispose();
