@@ -22,7 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 namespace {
 

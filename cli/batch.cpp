@@ -9,7 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 namespace plancalc::cli {
 namespace {

@@ -14,7 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 #include "batch.hpp"
 #include "english.hpp"
 #include "table.hpp"

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 namespace plancalc::wasm {
 

@@ -1,7 +1,7 @@
 // The JavaScript face of the engine: loads the WebAssembly module, turns JSON
 // text responses into objects, and error responses into PlanCalcError. No
 // business logic lives here: every figure comes from the C++ engine
-// (core/src/api.cpp), the same code the native CLI runs.
+// (core/api/), the same code the native CLI runs.
 //
 //   import { createEngine, PlanCalcError } from './plancalc.js';
 //   const engine = await createEngine(catalogText);

@@ -1,6 +1,6 @@
 // The JSON boundary: every kind of bad input gets its own error code and
 // the JSON Pointer of the offending value; nothing throws.
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 #include "repo_file.hpp"
 
 #include <gtest/gtest.h>

@@ -1,13 +1,13 @@
 // Business calendars: opening hours syntax, next opening, counting opening
 // hours and business days across evenings, weekends, holidays and changes of
 // the clocks, and walks that are bounded whatever the input.
-#include "plancalc/business_calendar.hpp"
+#include "plancalc/calendar/business_calendar.hpp"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

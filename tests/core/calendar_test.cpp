@@ -1,8 +1,8 @@
-#include "plancalc/calendar.hpp"
+#include "plancalc/calendar/calendar.hpp"
 
 #include <gtest/gtest.h>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

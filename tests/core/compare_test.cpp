@@ -1,4 +1,4 @@
-#include "plancalc/compare.hpp"
+#include "plancalc/pricing/compare.hpp"
 
 #include <gtest/gtest.h>
 

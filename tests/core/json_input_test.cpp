@@ -1,7 +1,7 @@
 // Reading requests: parse_request keeps the top level flat, and answers
 // exactly as parsing the whole text into one DOM did (the same errors, in the
 // same order; the same first unknown field).
-#include "../../core/src/json_input.hpp"
+#include "plancalc/json/json_input.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 namespace {
 

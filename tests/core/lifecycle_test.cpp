@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 #include "repo_file.hpp"
 
 using plancalc::api::Engine;

@@ -1,9 +1,9 @@
 // RFC 3339 moments: strict reading (an offset is required), exact writing.
-#include "plancalc/moment.hpp"
+#include "plancalc/calendar/moment.hpp"
 
 #include <gtest/gtest.h>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

@@ -1,10 +1,10 @@
-#include "plancalc/money.hpp"
+#include "plancalc/money/money.hpp"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 using plancalc::api::Engine;
 using json = nlohmann::json;

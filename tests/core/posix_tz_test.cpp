@@ -1,13 +1,13 @@
 // POSIX TZ strings: strict parsing, offsets through the year, skipped and
 // repeated local times, and agreement with Howard Hinnant's date/ptz.h on
 // every zone both accept.
-#include "plancalc/posix_tz.hpp"
+#include "plancalc/calendar/posix_tz.hpp"
 
 #include <gtest/gtest.h>
 
 #include <date/ptz.h>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

@@ -1,8 +1,8 @@
-#include "plancalc/pricing.hpp"
+#include "plancalc/pricing/pricing.hpp"
 
 #include <gtest/gtest.h>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 #include "test_catalog.hpp"
 
 using namespace plancalc;

@@ -30,16 +30,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plancalc/api.hpp"
-#include "plancalc/calendar.hpp"
-#include "plancalc/catalog.hpp"
-#include "plancalc/compare.hpp"
-#include "plancalc/error.hpp"
-#include "plancalc/money.hpp"
-#include "plancalc/pricing.hpp"
-#include "plancalc/proration.hpp"
-#include "plancalc/quote.hpp"
-#include "plancalc/rounding.hpp"
+#include "plancalc/api/api.hpp"
+#include "plancalc/calendar/calendar.hpp"
+#include "plancalc/catalog/catalog.hpp"
+#include "plancalc/pricing/compare.hpp"
+#include "plancalc/error/error.hpp"
+#include "plancalc/money/money.hpp"
+#include "plancalc/pricing/pricing.hpp"
+#include "plancalc/contract/proration.hpp"
+#include "plancalc/pricing/quote.hpp"
+#include "plancalc/money/rounding.hpp"
 
 namespace plancalc {
 namespace {

@@ -1,4 +1,4 @@
-#include "plancalc/proration.hpp"
+#include "plancalc/contract/proration.hpp"
 
 #include <gtest/gtest.h>
 

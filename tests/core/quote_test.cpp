@@ -1,4 +1,4 @@
-#include "plancalc/quote.hpp"
+#include "plancalc/pricing/quote.hpp"
 
 #include <gtest/gtest.h>
 

@@ -15,9 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../core/src/response_text.hpp"
-#include "plancalc/api.hpp"
-#include "plancalc/error.hpp"
+#include "../../core/api/response_text.hpp"
+#include "plancalc/api/api.hpp"
+#include "plancalc/error/error.hpp"
 #include "repo_file.hpp"
 
 namespace plancalc {

@@ -1,10 +1,10 @@
-#include "plancalc/rounding.hpp"
+#include "plancalc/money/rounding.hpp"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 
-#include "plancalc/error.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 

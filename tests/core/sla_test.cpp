@@ -1,7 +1,7 @@
 // SLAs (issue 5): every figure of the issue, through the engine and through
 // the JSON api with the shipped catalogs; the errors; and due moments that
 // never go backwards when a request is opened later.
-#include "plancalc/sla.hpp"
+#include "plancalc/sla/sla.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "plancalc/api.hpp"
-#include "plancalc/error.hpp"
+#include "plancalc/api/api.hpp"
+#include "plancalc/error/error.hpp"
 
 using namespace plancalc;
 using json = nlohmann::json;

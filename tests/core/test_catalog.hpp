@@ -1,7 +1,7 @@
 // Small catalogs built in code for unit tests.
 #pragma once
 
-#include "plancalc/catalog.hpp"
+#include "plancalc/catalog/catalog.hpp"
 
 namespace plancalc::testing {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "harness.hpp"
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

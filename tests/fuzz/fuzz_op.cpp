@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "harness.hpp"
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 namespace {
 

@@ -1,0 +1,43 @@
+// What the api unit's files share: errors that carry details, id look-ups
+// with request paths, and the per-operation entry points (each maps one op's
+// request JSON to the engine and writes the whole response text).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "plancalc/json/json_input.hpp"
+#include "plancalc/catalog/catalog.hpp"
+#include "plancalc/error/error.hpp"
+#include "response_text.hpp"
+
+namespace plancalc::api_detail {
+
+using json = nlohmann::json;
+using json_input::Request;
+using response_text::CatalogParts;
+using response_text::Writer;
+
+// An error whose response also carries structured details (e.g. the
+// renewal that must come before a licence purchase), as JSON text.
+class DetailedError : public Error {
+ public:
+  DetailedError(const Error& e, std::string details) : Error(e), details_(std::move(details)) {}
+  const std::string& details() const { return details_; }
+
+ private:
+  std::string details_;
+};
+
+const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key);
+const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key);
+
+// Each writes the whole response into w. parts: the engine's catalog parts,
+// or none (response_text::begin_result).
+void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+
+}  // namespace plancalc::api_detail

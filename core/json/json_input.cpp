@@ -1,0 +1,589 @@
+#include "plancalc/json/json_input.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "plancalc/error/error.hpp"
+
+namespace plancalc::json_input {
+namespace {
+
+// Bracket depth of the text, strings skipped. Done before parsing because
+// the parser recurses and a hostile [[[[...]]]] must not exhaust the stack.
+std::size_t max_depth(std::string_view text) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// max_depth(text) > limit. The depth never exceeds the number of opening
+// brackets, which a simple count (no string state) gives quickly: most texts
+// have fewer than the limit.
+bool deeper_than(std::string_view text, std::size_t limit) {
+  std::size_t opening = 0;
+  for (char c : text) opening += static_cast<std::size_t>(c == '[') + static_cast<std::size_t>(c == '{');
+  return opening > limit && max_depth(text) > limit;
+}
+
+// nlohmann's DOM parser that counts the keys it reads and, when asked to
+// name them, keeps a set of the keys of each open object and the first
+// duplicated key. Parse errors throw as with json::parse.
+class DomParserWithDuplicateKeys {
+ public:
+  DomParserWithDuplicateKeys(json& out, bool name_duplicates)
+      : dom_(out, /*allow_exceptions=*/true), name_duplicates_(name_duplicates) {}
+  const std::string& duplicate() const { return duplicate_; }
+  std::size_t keys_read() const { return keys_read_; }
+
+  bool null() { return dom_.null(); }
+  bool boolean(bool v) { return dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) { return dom_.number_float(v, s); }
+  bool string(json::string_t& v) { return dom_.string(v); }
+  bool binary(json::binary_t& v) { return dom_.binary(v); }
+  bool start_object(std::size_t n) {
+    if (name_duplicates_) keys_.emplace_back();
+    return dom_.start_object(n);
+  }
+  bool key(json::string_t& k) {
+    ++keys_read_;
+    if (name_duplicates_ && !keys_.back().insert(k).second && duplicate_.empty()) duplicate_ = k;
+    return dom_.key(k);
+  }
+  bool end_object() {
+    if (name_duplicates_) keys_.pop_back();
+    return dom_.end_object();
+  }
+  bool start_array(std::size_t n) { return dom_.start_array(n); }
+  bool end_array() { return dom_.end_array(); }
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
+    return dom_.parse_error(position, token, ex);
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  bool name_duplicates_;
+  std::size_t keys_read_ = 0;
+  std::vector<std::set<std::string>> keys_;
+  std::string duplicate_;
+};
+
+// Members of all objects in a parsed document: fewer than the keys read
+// means an object had a key twice (the DOM keeps one of them).
+std::size_t members(const json& v) {
+  std::size_t n = 0;
+  if (v.is_object()) {
+    const auto& object = v.get_ref<const json::object_t&>();
+    n += object.size();
+    for (const auto& member : object) n += members(member.second);
+  } else if (v.is_array()) {
+    for (const json& item : v.get_ref<const json::array_t&>()) n += members(item);
+  }
+  return n;
+}
+
+}  // namespace
+
+namespace {
+
+// Builds a Request from the parser's events: the keys and scalar values of
+// the top-level object directly, each nested object or array through
+// nlohmann's DOM parser into its member's value. Counts the keys of nested
+// objects, as DomParserWithDuplicateKeys counts all keys. A root that is not
+// an object is built whole into `other`.
+class RequestBuilder {
+ public:
+  RequestBuilder(std::vector<Request::Member>& members, json& other) : members_(members), other_(other) {}
+  bool root_is_object() const { return root_is_object_; }
+  std::size_t nested_keys_read() const { return nested_keys_read_; }
+
+  bool null() { return dom_ ? dom_->null() : scalar(nullptr); }
+  bool boolean(bool v) { return dom_ ? dom_->boolean(v) : scalar(v); }
+  bool number_integer(json::number_integer_t v) { return dom_ ? dom_->number_integer(v) : scalar(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_ ? dom_->number_unsigned(v) : scalar(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return dom_ ? dom_->number_float(v, s) : scalar(v);
+  }
+  bool string(json::string_t& v) { return dom_ ? dom_->string(v) : scalar(std::move(v)); }
+  bool binary(json::binary_t& v) { return dom_ ? dom_->binary(v) : scalar(std::move(v)); }
+  bool start_object(std::size_t n) {
+    if (depth_ == 0) {
+      root_is_object_ = true;
+      depth_ = 1;
+      return true;
+    }
+    open_nested();
+    return dom_->start_object(n);
+  }
+  bool key(json::string_t& k) {
+    if (dom_) {
+      ++nested_keys_read_;
+      return dom_->key(k);
+    }
+    key_ = std::move(k);  // its member is made with its value
+    return true;
+  }
+  bool end_object() {
+    if (!dom_) {
+      depth_ = 0;  // the top-level object is complete
+      return true;
+    }
+    bool ok = dom_->end_object();
+    close_nested();
+    return ok;
+  }
+  bool start_array(std::size_t n) {
+    open_nested();
+    return dom_->start_array(n);
+  }
+  bool end_array() {
+    bool ok = dom_->end_array();
+    close_nested();
+    return ok;
+  }
+  template <class Exception>
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
+    throw ex;
+  }
+
+ private:
+  using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
+
+  // A value of the top-level object, or a root that is not an object.
+  template <typename T>
+  bool scalar(T&& v) {
+    if (depth_ == 0) {
+      other_ = json(std::forward<T>(v));
+    } else {
+      members_.emplace_back(std::move(key_), std::forward<T>(v));
+    }
+    return true;
+  }
+  void open_nested() {
+    if (!dom_) {
+      if (depth_ == 1) members_.emplace_back(std::move(key_), json());
+      dom_.emplace(depth_ == 0 ? other_ : members_.back().second, /*allow_exceptions=*/true);
+    }
+    ++depth_;
+  }
+  void close_nested() {
+    --depth_;
+    if (depth_ == (root_is_object_ ? 1u : 0u)) dom_.reset();
+  }
+
+  std::vector<Request::Member>& members_;
+  json& other_;
+  std::string key_;               // the top-level key whose value comes next
+  std::optional<DomParser> dom_;  // while inside a nested value
+  std::size_t depth_ = 0;         // containers open
+  bool root_is_object_ = false;
+  std::size_t nested_keys_read_ = 0;
+};
+
+// Whether two members share a key: pairwise for the few members a request
+// has, by sorting for many (a hostile request stays O(n log n)).
+bool has_duplicate_key(const std::vector<Request::Member>& members) {
+  if (members.size() <= 16) {
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        if (members[i].first == members[j].first) return true;
+      }
+    }
+    return false;
+  }
+  std::vector<std::string_view> keys;
+  keys.reserve(members.size());
+  for (const auto& m : members) keys.emplace_back(m.first);
+  std::sort(keys.begin(), keys.end());
+  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
+void check_size_and_depth(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    fail("input_too_large", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                std::to_string(max_bytes));
+  }
+  if (deeper_than(text, kMaxDepth)) {
+    fail("too_deep", "JSON nests deeper than " + std::to_string(kMaxDepth) + " levels");
+  }
+}
+
+// Runs nlohmann's SAX parser over text; its exceptions become our errors.
+template <class Sax>
+void sax_parse(std::string_view text, Sax& sax) {
+  try {
+    json::sax_parse(text.begin(), text.end(), &sax);
+  } catch (const json::parse_error& e) {
+    fail("invalid_json", "malformed JSON near byte " + std::to_string(e.byte));
+  } catch (const json::out_of_range&) {
+    // A number literal beyond what a double holds (1e400, 400 digits): the
+    // parser throws out_of_range 406, not a parse error. Found by the
+    // bad-input corpus; it used to surface as internal_error.
+    fail("number_too_large", "a number in the input is beyond any representable value (about 1.8e308)");
+  }
+}
+
+// The text, already parsed once, has an object with a key twice: a second
+// parse keeps the keys of each open object to name the first duplicate.
+[[noreturn]] void fail_duplicate(std::string_view text) {
+  json again;
+  DomParserWithDuplicateKeys naming(again, /*name_duplicates=*/true);
+  sax_parse(text, naming);
+  fail("duplicate_key", "the key " + excerpt(naming.duplicate()) + " appears twice in one object");
+}
+
+}  // namespace
+
+json parse(std::string_view text, std::size_t max_bytes) {
+  check_size_and_depth(text, max_bytes);
+  // A DOM-building SAX parser that also rejects {"plan": "a", "plan": "b"}.
+  // (Not nlohmann's callback parser: its end_object/end_array scan the parent
+  // container for discarded values, which made [{}, {}, ...] quadratic -- an
+  // 800 KB request of 200 000 empty objects took 15 s natively.)
+  // Parsed once counting keys only (no set per object: most texts have no
+  // duplicate); a duplicate found that way is named by a second parse.
+  json v;
+  DomParserWithDuplicateKeys counting(v, /*name_duplicates=*/false);
+  sax_parse(text, counting);
+  if (counting.keys_read() != members(v)) fail_duplicate(text);
+  return v;
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A string of printable ASCII without escapes, at p (past its opening quote):
+// its text, and p past its closing quote. False for anything else.
+bool read_plain_string(const char*& p, const char* end, std::string_view& out) {
+  const char* start = p;
+  while (p < end && *p != '"') {
+    auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 || c >= 0x80 || c == '\\') return false;
+    ++p;
+  }
+  if (p == end) return false;
+  out = std::string_view(start, static_cast<std::size_t>(p - start));
+  ++p;
+  return true;
+}
+
+// A value of a flat request at p: a plain string, an integer of at most 18
+// digits, true, false or null, made as nlohmann makes it (a negative
+// integer signed, any other unsigned).
+bool read_flat_value(const char*& p, const char* end, json& out) {
+  if (*p == '"') {
+    std::string_view text;
+    if (!read_plain_string(++p, end, text)) return false;
+    out = std::string(text);
+    return true;
+  }
+  bool negative = *p == '-';
+  if (negative || (*p >= '0' && *p <= '9')) {
+    if (negative) ++p;
+    const char* digits = p;
+    if (p < end && *p == '0') {
+      ++p;
+    } else {
+      while (p < end && *p >= '0' && *p <= '9') ++p;
+    }
+    std::size_t n = static_cast<std::size_t>(p - digits);
+    if (n == 0 || n > 18) return false;
+    if (p < end && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))) return false;
+    std::uint64_t v = 0;
+    for (const char* d = digits; d < p; ++d) v = v * 10 + static_cast<std::uint64_t>(*d - '0');
+    if (negative) {
+      out = -static_cast<std::int64_t>(v);
+    } else {
+      out = v;
+    }
+    return true;
+  }
+  for (std::string_view word : {"true", "false", "null"}) {
+    if (static_cast<std::size_t>(end - p) >= word.size() && std::string_view(p, word.size()) == word) {
+      p += word.size();
+      if (word == "null") {
+        out = nullptr;
+      } else {
+        out = word == "true";
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool read_flat_request(std::string_view text, std::vector<Request::Member>& members) {
+  const char* p = text.data();
+  const char* end = p + text.size();
+  auto skip_space = [&] {
+    while (p < end && is_space(*p)) ++p;
+  };
+  skip_space();
+  if (p == end || *p != '{') return false;
+  ++p;
+  skip_space();
+  if (p < end && *p == '}') {
+    ++p;
+  } else {
+    for (;;) {
+      std::string_view key;
+      if (p == end || *p != '"' || !read_plain_string(++p, end, key)) return false;
+      skip_space();
+      if (p == end || *p != ':') return false;
+      ++p;
+      skip_space();
+      json value;
+      if (p == end || !read_flat_value(p, end, value)) return false;
+      members.emplace_back(std::string(key), std::move(value));
+      skip_space();
+      if (p == end) return false;
+      if (*p == '}') {
+        ++p;
+        break;
+      }
+      if (*p != ',') return false;
+      ++p;
+      skip_space();
+    }
+  }
+  skip_space();
+  return p == end && !has_duplicate_key(members);
+}
+
+const json* Request::find(std::string_view key) const {
+  for (const Member& m : members_) {
+    if (m.first == key) return &m.second;
+  }
+  return nullptr;
+}
+
+Request parse_request(std::string_view text, std::size_t max_bytes) {
+  check_size_and_depth(text, max_bytes);
+  Request request;
+  request.members_.reserve(8);
+  if (read_flat_request(text, request.members_)) return request;
+  request.members_.clear();
+  json other;  // the root, when it is not an object
+  RequestBuilder builder(request.members_, other);
+  sax_parse(text, builder);
+  std::size_t nested_members = 0;
+  if (builder.root_is_object()) {
+    for (const auto& m : request.members()) nested_members += members(m.second);
+  } else {
+    nested_members = members(other);
+  }
+  if (builder.nested_keys_read() != nested_members || has_duplicate_key(request.members())) {
+    fail_duplicate(text);
+  }
+  if (!builder.root_is_object()) {
+    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(other));
+  }
+  return request;
+}
+
+std::string child(const std::string& parent, std::string_view key) {
+  std::string out;
+  out.reserve(parent.size() + 1 + key.size());
+  out += parent;
+  out += '/';
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] != '~' && key[i] != '/') continue;
+    out.append(key.data() + plain, i - plain);
+    out += key[i] == '~' ? "~0" : "~1";
+    plain = i + 1;
+  }
+  out.append(key.data() + plain, key.size() - plain);
+  return out;
+}
+
+std::string child(const std::string& parent, std::size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+const char* type_name(const json& v) {
+  switch (v.type()) {
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+namespace {
+[[noreturn]] void wrong_type(const json& v, const Where& where, const char* expected) {
+  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), where.pointer());
+}
+
+// The string of a string value, checked and not copied.
+const std::string& string_ref(const json& v, const Where& where, std::size_t max_length) {
+  if (!v.is_string()) wrong_type(v, where, "a string");
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_length) {
+    fail("string_too_long", "text of " + std::to_string(s.size()) + " bytes; the limit is " +
+                                std::to_string(max_length),
+         where.pointer());
+  }
+  return s;
+}
+}  // namespace
+
+std::string as_string(const json& v, const Where& where, std::size_t max_length) {
+  return string_ref(v, where, max_length);
+}
+
+std::string as_id(const json& v, const Where& where) {
+  std::string s = as_string(v, where);
+  bool ok = !s.empty() && s.size() <= 64;
+  for (std::size_t i = 0; ok && i < s.size(); ++i) {
+    char c = s[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    ok = alnum || (i > 0 && (c == '_' || c == '-' || c == '.'));
+  }
+  if (!ok) {
+    fail("invalid_id",
+         "an id is 1 to 64 characters a-z, 0-9, '_', '-', '.', starting with a letter or digit; "
+         "got " + excerpt(s),
+         where.pointer());
+  }
+  return s;
+}
+
+bool as_bool(const json& v, const Where& where) {
+  if (!v.is_boolean()) wrong_type(v, where, "true or false");
+  return v.get<bool>();
+}
+
+std::int64_t as_integer(const json& v, const Where& where, std::int64_t lo, std::int64_t hi,
+                        const char* low_code, const char* high_code) {
+  auto range = [&](const char* code) -> void {
+    fail(code, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi),
+         where.pointer());
+  };
+  if (v.is_number_unsigned()) {
+    auto u = v.get<std::uint64_t>();
+    if (lo > 0 && u < static_cast<std::uint64_t>(lo)) range(low_code);
+    if (u > static_cast<std::uint64_t>(hi)) range(high_code);
+    return static_cast<std::int64_t>(u);
+  }
+  if (v.is_number_integer()) {
+    auto i = v.get<std::int64_t>();
+    if (i < lo) range(low_code);
+    if (i > hi) range(high_code);
+    return i;
+  }
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    // 1e30 is an absurd quantity, not merely a badly typed one.
+    if (std::isfinite(d) && d > static_cast<double>(hi)) range(high_code);
+    if (std::isfinite(d) && d < static_cast<double>(lo)) range(low_code);
+  }
+  wrong_type(v, where, "an integer");
+}
+
+Date as_date(const json& v, const Where& where) {
+  const std::string& text = string_ref(v, where, 64);
+  Date d = Date::from_days(0);
+  if (try_parse_date(text, d)) return d;
+  return parse_date(text, where.pointer());  // fails, with parse_date's message
+}
+
+Money as_amount(const json& v, const Currency& currency, const Where& where) {
+  if (v.is_number()) {
+    fail("wrong_type", "amounts are decimal strings such as \"7990.00\", not numbers", where.pointer());
+  }
+  return parse_amount(string_ref(v, where, 64), currency, where.pointer());
+}
+
+Rate as_rate(const json& v, const Where& where) {
+  if (v.is_number()) {
+    fail("wrong_type", "rates are decimal strings such as \"25\", not numbers", where.pointer());
+  }
+  return parse_rate(string_ref(v, where, 64), where.pointer());
+}
+
+const json& as_array(const json& v, const Where& where, std::size_t max_items) {
+  if (!v.is_array()) wrong_type(v, where, "an array");
+  if (v.size() > max_items) {
+    fail("too_many_items", "at most " + std::to_string(max_items) + " items, got " +
+                               std::to_string(v.size()),
+         where.pointer());
+  }
+  return v;
+}
+
+Object::Object(const json& v, std::string path) : v_(&v), path_(std::move(path)) {
+  if (!v.is_object()) wrong_type(v, path_, "an object");
+}
+
+Object::Object(const Request& request) : request_(&request) {}
+
+void Object::allow_only(std::initializer_list<std::string_view> keys) const {
+  auto listed = [&](const std::string& key) {
+    for (std::string_view k : keys) {
+      if (key == k) return true;
+    }
+    return false;
+  };
+  const std::string* unknown = nullptr;
+  if (request_) {
+    // In the text's order; the one reported is the first in key order.
+    for (const auto& member : request_->members()) {
+      if (!listed(member.first) && (!unknown || member.first < *unknown)) unknown = &member.first;
+    }
+  } else {
+    for (const auto& member : v_->get_ref<const json::object_t&>()) {
+      if (!listed(member.first)) {
+        unknown = &member.first;
+        break;
+      }
+    }
+  }
+  if (unknown) fail("unknown_field", "unknown field " + excerpt(*unknown), child(path_, *unknown));
+}
+
+const json* Object::find(std::string_view key) const {
+  if (request_) return request_->find(key);
+  auto it = v_->find(key);
+  return it == v_->end() ? nullptr : &*it;
+}
+
+const json& Object::at(std::string_view key) const {
+  const json* v = find(key);
+  if (!v) fail("missing_field", "missing field '" + std::string(key) + "'", child(path_, key));
+  return *v;
+}
+
+}  // namespace plancalc::json_input
