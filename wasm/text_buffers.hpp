@@ -1,7 +1,6 @@
 // The engine as the page calls it: request text written by JS straight into a
 // buffer of wasm memory (TextEncoder.encodeInto) and the response read by JS
-// from wasm memory (TextDecoder), with where it holds texts the engine keeps
-// (plancalc/held_text.hpp), which JS decodes once. Embind's std::string
+// from wasm memory (TextDecoder). Embind's std::string
 // conversions walk every byte in JS, twice for a result; on a small operation
 // that cost more than the engine's own work (docs/performance.md). No logic
 // here: every answer is api::Engine::call's, byte for byte.
@@ -13,7 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "plancalc/api/api.hpp"
 
@@ -30,10 +28,7 @@ class TextBuffers {
   // Through the same call as run() (one copy of the engine's call in the
   // module, not two), into a buffer of its own.
   std::string call(const std::string& op, const std::string& request_json) const {
-    std::string response;
-    std::vector<HeldText> held;
-    response.resize(engine_.call(op, request_json, response, held));
-    return response;
+    return engine_.call(op, request_json);
   }
 
   // A Uint8Array over an input buffer of at least `bytes` bytes, up to
@@ -48,24 +43,20 @@ class TextBuffers {
 
   // Runs the operation named by the `op_length` bytes after the first
   // `length` bytes of the input buffer on those bytes. Where its response is
-  // goes into the four words at result(): the response's address and length
-  // in bytes, then the address of its held texts (three words each: offset
-  // in the response, length, id) and their number; valid until the next
-  // call. Called as a plain export (plancalc_run, bindings.cpp): Embind's
+  // goes into the two words at result(): the response's address and length
+  // in bytes; valid until the next call. Called as a plain export (plancalc_run, bindings.cpp): Embind's
   // generic invoker and its std::string conversion of the op cost as much as
-  // a small operation. Both buffers only grow: after the first calls no
-  // buffer of an engine moves, so they cannot fragment the heap.
+  // a small operation. The input buffer only grows, so it cannot fragment
+  // the heap.
   void run(std::size_t length, std::size_t op_length) {
     if (length > input_.size()) length = input_.size();
     if (op_length > input_.size() - length) op_length = input_.size() - length;
     std::string_view op(input_.data() + length, op_length);
-    std::size_t size = engine_.call(op, std::string_view(input_.data(), length), response_, held_);
+    response_ = engine_.call(op, std::string_view(input_.data(), length));
     result_[0] = reinterpret_cast<std::uintptr_t>(response_.data());
-    result_[1] = size;
-    result_[2] = reinterpret_cast<std::uintptr_t>(held_.data());
-    result_[3] = held_.size();
+    result_[1] = response_.size();
   }
-  // The address of the four words run() fills in (it does not move).
+  // The address of the two words run() fills in (it does not move).
   std::uintptr_t result() const { return reinterpret_cast<std::uintptr_t>(result_); }
   // This engine, for plancalc_run.
   std::uintptr_t address() const { return reinterpret_cast<std::uintptr_t>(this); }
@@ -73,8 +64,7 @@ class TextBuffers {
   static constexpr std::size_t kMaxInputBytes = 64 * 1024;
 
  private:
-  static_assert(sizeof(HeldText) == 3 * sizeof(std::uint32_t) && sizeof(std::uintptr_t) == sizeof(std::uint32_t),
-                "JS reads a held text as three 32-bit words (wasm32)");
+  static_assert(sizeof(std::uintptr_t) == sizeof(std::uint32_t), "JS reads the result as 32-bit words (wasm32)");
 
   // unsigned char: a Uint8Array, which TextEncoder.encodeInto requires (char would give an Int8Array).
   static emscripten::val bytes_view(std::string& s) {
@@ -85,8 +75,7 @@ class TextBuffers {
   api::Engine engine_;
   std::string input_;
   std::string response_;
-  std::vector<HeldText> held_;
-  std::uintptr_t result_[4] = {};
+  std::uintptr_t result_[2] = {};
 };
 
 }  // namespace plancalc::wasm

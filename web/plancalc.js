@@ -149,39 +149,13 @@ export async function createEngine(catalogText, options = {}) {
   // The request's UTF-8 goes straight into wasm memory and the response is
   // decoded from it (wasm/text_buffers.hpp): no byte-by-byte copy in JS.
   let input = null; // a Uint8Array over the engine's input buffer; detached when memory grows
-  const result = native.result() >>> 2; // run()'s four words, as an index of HEAPU32
+  const result = native.result() >>> 2; // run()'s two words, as an index of HEAPU32
   const run = Module._plancalc_run;
   const address = native.address();
-  // The texts the engine keeps while it lives (a catalog's names and parts,
-  // a result's header), decoded the first time a response holds them: the
-  // same id, the same bytes (plancalc/held_text.hpp). Decoding UTF-8 that is
-  // not ASCII is several times slower, and these hold nearly all of a
-  // response's; the header is a third to three quarters of a short one.
-  const heldTexts = new Map();
   const readResponse = () => {
     const words = Module.HEAPU32; // both views are replaced when memory grows
-    const bytes = Module.HEAPU8;
     const at = words[result];
-    const length = words[result + 1];
-    const held = words[result + 2] >>> 2;
-    const count = words[result + 3];
-    let text = '';
-    let from = 0;
-    for (let k = 0; k < count; k++) {
-      const offset = words[held + 3 * k];
-      const end = offset + words[held + 3 * k + 1];
-      const id = words[held + 3 * k + 2];
-      if (offset > from) text += decoder.decode(bytes.subarray(at + from, at + offset));
-      let part = heldTexts.get(id);
-      if (part === undefined) {
-        part = decoder.decode(bytes.subarray(at + offset, at + end));
-        heldTexts.set(id, part);
-      }
-      text += part;
-      from = end;
-    }
-    if (from < length) text += decoder.decode(bytes.subarray(at + from, at + length));
-    return text;
+    return decoder.decode(Module.HEAPU8.subarray(at, at + words[result + 1]));
   };
   const callRaw = (op, request) => {
     if (disposed) throw new Error('plancalc engine used after dispose()');

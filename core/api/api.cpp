@@ -247,14 +247,25 @@ void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, 
 
 void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view op, const Request& doc);
 
+// The value at a JSON Pointer of a response read back, or none where there
+// is no such value or the pointer is malformed (nlohmann's at() throws).
+// ordered_json: a value dumped again has the bytes it was written with.
+const nlohmann::ordered_json* value_at(const nlohmann::ordered_json& doc, const std::string& pointer) {
+  try {
+    return &doc.at(nlohmann::ordered_json::json_pointer(pointer));
+  } catch (const nlohmann::ordered_json::exception&) {
+    return nullptr;
+  }
+}
+
 // The figure at a JSON Pointer of a result as check compares it: a string's
 // value, any other value as its JSON text ("450.00", 3, true, {...}); none
 // when the result has no such value.
-std::optional<std::string> figure_at(std::string_view result, const std::string& pointer) {
-  std::optional<std::string_view> v = response_text::value_at(result, pointer);
+std::optional<std::string> figure_at(const nlohmann::ordered_json& result, const std::string& pointer) {
+  const nlohmann::ordered_json* v = value_at(result, pointer);
   if (!v) return std::nullopt;
-  if (v->front() == '"') return json::parse(*v).get<std::string>();
-  return std::string(*v);
+  if (v->is_string()) return v->get<std::string>();
+  return v->dump();
 }
 
 // Runs one example of the catalog: writes its item into examples and a
@@ -269,8 +280,8 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
   try {
     Writer written(4096);
     run(written, catalog, parts, e.op, parse_request(e.request_json));
-    std::string response = written.take();
-    std::string_view result = *response_text::value_at(response, "/result");
+    const auto response = nlohmann::ordered_json::parse(written.take());
+    const nlohmann::ordered_json& result = response.at("result");
     for (const auto& [pointer, expected] : e.expect) {
       std::optional<std::string> actual = figure_at(result, pointer);
       if (actual != expected) {
@@ -302,9 +313,9 @@ bool check_example(Writer& examples, Writer& warnings, const Catalog& catalog, c
         warnings.field("computed", actual ? *actual : std::string());
         warnings.end_object();
         // How the engine got its figure, when the result says.
-        if (auto because = response_text::value_at(result, "/line/explanation")) {
+        if (const auto* because = value_at(result, "/line/explanation")) {
           warnings.key("because");
-          warnings.raw(*because);
+          warnings.raw(because->dump());
         }
         warnings.end_object();
       }
@@ -455,26 +466,11 @@ bool Engine::ok() const { return catalog_ != nullptr; }
 
 const std::string& Engine::status() const { return status_; }
 
-std::string Engine::call(const std::string& op, const std::string& request_json) const {
+std::string Engine::call(std::string_view op, std::string_view request_json) const {
   if (!catalog_) return status_;
   Writer w(kResponseCapacity);
   respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
   return w.take();
-}
-
-std::size_t Engine::call(std::string_view op, std::string_view request_json, std::string& buffer,
-                         std::vector<HeldText>& held) const {
-  held.clear();
-  if (!catalog_) {
-    buffer = status_;
-    return buffer.size();
-  }
-  Writer w(std::move(buffer), Writer::Reuse{});
-  w.log_held_texts(&held);
-  respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
-  std::size_t length = w.size();
-  buffer = w.release();
-  return length;
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {

@@ -367,7 +367,7 @@ void tax(Writer& w, const std::optional<Tax>& tax) {
 void part(Writer& w, const Catalog& c, const CatalogParts* parts, std::string CatalogParts::*text,
           void (*write)(Writer&, const Catalog&)) {
   if (parts) {
-    w.held_part(parts->*text);
+    w.raw(parts->*text);
   } else {
     write(w, c);
   }
@@ -422,7 +422,7 @@ CatalogParts catalog_parts(const Catalog& c) {
 void quote(Writer& w, const Catalog& c, const CatalogParts* parts, const Quote& q, int horizon_months, Date start) {
   w.key("plan");
   if (parts) {
-    w.held_part(parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())]);
+    w.raw(parts->plans[static_cast<std::size_t>(q.plan - c.plans.data())]);
   } else {
     plan_ref(w, c, *q.plan);
   }

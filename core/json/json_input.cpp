@@ -107,118 +107,6 @@ std::size_t members(const json& v) {
 
 namespace {
 
-// Builds a Request from the parser's events: the keys and scalar values of
-// the top-level object directly, each nested object or array through
-// nlohmann's DOM parser into its member's value. Counts the keys of nested
-// objects, as DomParserWithDuplicateKeys counts all keys. A root that is not
-// an object is built whole into `other`.
-class RequestBuilder {
- public:
-  RequestBuilder(std::vector<Request::Member>& members, json& other) : members_(members), other_(other) {}
-  bool root_is_object() const { return root_is_object_; }
-  std::size_t nested_keys_read() const { return nested_keys_read_; }
-
-  bool null() { return dom_ ? dom_->null() : scalar(nullptr); }
-  bool boolean(bool v) { return dom_ ? dom_->boolean(v) : scalar(v); }
-  bool number_integer(json::number_integer_t v) { return dom_ ? dom_->number_integer(v) : scalar(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return dom_ ? dom_->number_unsigned(v) : scalar(v); }
-  bool number_float(json::number_float_t v, const json::string_t& s) {
-    return dom_ ? dom_->number_float(v, s) : scalar(v);
-  }
-  bool string(json::string_t& v) { return dom_ ? dom_->string(v) : scalar(std::move(v)); }
-  bool binary(json::binary_t& v) { return dom_ ? dom_->binary(v) : scalar(std::move(v)); }
-  bool start_object(std::size_t n) {
-    if (depth_ == 0) {
-      root_is_object_ = true;
-      depth_ = 1;
-      return true;
-    }
-    open_nested();
-    return dom_->start_object(n);
-  }
-  bool key(json::string_t& k) {
-    if (dom_) {
-      ++nested_keys_read_;
-      return dom_->key(k);
-    }
-    key_ = std::move(k);  // its member is made with its value
-    return true;
-  }
-  bool end_object() {
-    if (!dom_) {
-      depth_ = 0;  // the top-level object is complete
-      return true;
-    }
-    bool ok = dom_->end_object();
-    close_nested();
-    return ok;
-  }
-  bool start_array(std::size_t n) {
-    open_nested();
-    return dom_->start_array(n);
-  }
-  bool end_array() {
-    bool ok = dom_->end_array();
-    close_nested();
-    return ok;
-  }
-  template <class Exception>
-  bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
-    throw ex;
-  }
-
- private:
-  using DomParser = nlohmann::detail::json_sax_dom_parser<json>;
-
-  // A value of the top-level object, or a root that is not an object.
-  template <typename T>
-  bool scalar(T&& v) {
-    if (depth_ == 0) {
-      other_ = json(std::forward<T>(v));
-    } else {
-      members_.emplace_back(std::move(key_), std::forward<T>(v));
-    }
-    return true;
-  }
-  void open_nested() {
-    if (!dom_) {
-      if (depth_ == 1) members_.emplace_back(std::move(key_), json());
-      dom_.emplace(depth_ == 0 ? other_ : members_.back().second, /*allow_exceptions=*/true);
-    }
-    ++depth_;
-  }
-  void close_nested() {
-    --depth_;
-    if (depth_ == (root_is_object_ ? 1u : 0u)) dom_.reset();
-  }
-
-  std::vector<Request::Member>& members_;
-  json& other_;
-  std::string key_;               // the top-level key whose value comes next
-  std::optional<DomParser> dom_;  // while inside a nested value
-  std::size_t depth_ = 0;         // containers open
-  bool root_is_object_ = false;
-  std::size_t nested_keys_read_ = 0;
-};
-
-// Whether two members share a key: pairwise for the few members a request
-// has, by sorting for many (a hostile request stays O(n log n)).
-bool has_duplicate_key(const std::vector<Request::Member>& members) {
-  if (members.size() <= 16) {
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      for (std::size_t j = i + 1; j < members.size(); ++j) {
-        if (members[i].first == members[j].first) return true;
-      }
-    }
-    return false;
-  }
-  std::vector<std::string_view> keys;
-  keys.reserve(members.size());
-  for (const auto& m : members) keys.emplace_back(m.first);
-  std::sort(keys.begin(), keys.end());
-  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
-}
-
 void check_size_and_depth(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes) {
     fail("input_too_large", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
@@ -270,139 +158,10 @@ json parse(std::string_view text, std::size_t max_bytes) {
   return v;
 }
 
-namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// A string of printable ASCII without escapes, at p (past its opening quote):
-// its text, and p past its closing quote. False for anything else.
-bool read_plain_string(const char*& p, const char* end, std::string_view& out) {
-  const char* start = p;
-  while (p < end && *p != '"') {
-    auto c = static_cast<unsigned char>(*p);
-    if (c < 0x20 || c >= 0x80 || c == '\\') return false;
-    ++p;
-  }
-  if (p == end) return false;
-  out = std::string_view(start, static_cast<std::size_t>(p - start));
-  ++p;
-  return true;
-}
-
-// A value of a flat request at p: a plain string, an integer of at most 18
-// digits, true, false or null, made as nlohmann makes it (a negative
-// integer signed, any other unsigned).
-bool read_flat_value(const char*& p, const char* end, json& out) {
-  if (*p == '"') {
-    std::string_view text;
-    if (!read_plain_string(++p, end, text)) return false;
-    out = std::string(text);
-    return true;
-  }
-  bool negative = *p == '-';
-  if (negative || (*p >= '0' && *p <= '9')) {
-    if (negative) ++p;
-    const char* digits = p;
-    if (p < end && *p == '0') {
-      ++p;
-    } else {
-      while (p < end && *p >= '0' && *p <= '9') ++p;
-    }
-    std::size_t n = static_cast<std::size_t>(p - digits);
-    if (n == 0 || n > 18) return false;
-    if (p < end && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))) return false;
-    std::uint64_t v = 0;
-    for (const char* d = digits; d < p; ++d) v = v * 10 + static_cast<std::uint64_t>(*d - '0');
-    if (negative) {
-      out = -static_cast<std::int64_t>(v);
-    } else {
-      out = v;
-    }
-    return true;
-  }
-  for (std::string_view word : {"true", "false", "null"}) {
-    if (static_cast<std::size_t>(end - p) >= word.size() && std::string_view(p, word.size()) == word) {
-      p += word.size();
-      if (word == "null") {
-        out = nullptr;
-      } else {
-        out = word == "true";
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-bool read_flat_request(std::string_view text, std::vector<Request::Member>& members) {
-  const char* p = text.data();
-  const char* end = p + text.size();
-  auto skip_space = [&] {
-    while (p < end && is_space(*p)) ++p;
-  };
-  skip_space();
-  if (p == end || *p != '{') return false;
-  ++p;
-  skip_space();
-  if (p < end && *p == '}') {
-    ++p;
-  } else {
-    for (;;) {
-      std::string_view key;
-      if (p == end || *p != '"' || !read_plain_string(++p, end, key)) return false;
-      skip_space();
-      if (p == end || *p != ':') return false;
-      ++p;
-      skip_space();
-      json value;
-      if (p == end || !read_flat_value(p, end, value)) return false;
-      members.emplace_back(std::string(key), std::move(value));
-      skip_space();
-      if (p == end) return false;
-      if (*p == '}') {
-        ++p;
-        break;
-      }
-      if (*p != ',') return false;
-      ++p;
-      skip_space();
-    }
-  }
-  skip_space();
-  return p == end && !has_duplicate_key(members);
-}
-
-const json* Request::find(std::string_view key) const {
-  for (const Member& m : members_) {
-    if (m.first == key) return &m.second;
-  }
-  return nullptr;
-}
-
 Request parse_request(std::string_view text, std::size_t max_bytes) {
-  check_size_and_depth(text, max_bytes);
-  Request request;
-  request.members_.reserve(8);
-  if (read_flat_request(text, request.members_)) return request;
-  request.members_.clear();
-  json other;  // the root, when it is not an object
-  RequestBuilder builder(request.members_, other);
-  sax_parse(text, builder);
-  std::size_t nested_members = 0;
-  if (builder.root_is_object()) {
-    for (const auto& m : request.members()) nested_members += members(m.second);
-  } else {
-    nested_members = members(other);
-  }
-  if (builder.nested_keys_read() != nested_members || has_duplicate_key(request.members())) {
-    fail_duplicate(text);
-  }
-  if (!builder.root_is_object()) {
-    fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(other));
-  }
-  return request;
+  json v = parse(text, max_bytes);
+  if (!v.is_object()) fail("invalid_request", std::string("a request is a JSON object, got ") + type_name(v));
+  return v;
 }
 
 std::string child(const std::string& parent, std::string_view key) {
@@ -548,8 +307,6 @@ Object::Object(const json& v, std::string path) : v_(&v), path_(std::move(path))
   if (!v.is_object()) wrong_type(v, path_, "an object");
 }
 
-Object::Object(const Request& request) : request_(&request) {}
-
 void Object::allow_only(std::initializer_list<std::string_view> keys) const {
   auto listed = [&](const std::string& key) {
     for (std::string_view k : keys) {
@@ -558,24 +315,16 @@ void Object::allow_only(std::initializer_list<std::string_view> keys) const {
     return false;
   };
   const std::string* unknown = nullptr;
-  if (request_) {
-    // In the text's order; the one reported is the first in key order.
-    for (const auto& member : request_->members()) {
-      if (!listed(member.first) && (!unknown || member.first < *unknown)) unknown = &member.first;
-    }
-  } else {
-    for (const auto& member : v_->get_ref<const json::object_t&>()) {
-      if (!listed(member.first)) {
-        unknown = &member.first;
-        break;
-      }
+  for (const auto& member : v_->get_ref<const json::object_t&>()) {
+    if (!listed(member.first)) {
+      unknown = &member.first;
+      break;
     }
   }
   if (unknown) fail("unknown_field", "unknown field " + excerpt(*unknown), child(path_, *unknown));
 }
 
 const json* Object::find(std::string_view key) const {
-  if (request_) return request_->find(key);
   auto it = v_->find(key);
   return it == v_->end() ? nullptr : &*it;
 }

@@ -9,7 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "plancalc/api/held_text.hpp"
 
 namespace plancalc {
 struct Catalog;
@@ -40,14 +39,7 @@ class Engine {
   // Runs one operation (docs/api.md: "quote", "compare", "renew", "change",
   // "cancel", "add_licenses", "sla", "describe", "check") on a request
   // (JSON text). Always returns a response: {"ok":true,...} or {"ok":false,...}.
-  std::string call(const std::string& op, const std::string& request_json) const;
-  // The same response written into `buffer` from its start, its memory
-  // reused as it is (so its size is not the response's: the response is its
-  // first `returned` bytes), and where the response holds texts the engine
-  // keeps while it lives logged in `held` (plancalc/held_text.hpp). For the
-  // wasm boundary, which keeps both from one call to the next.
-  std::size_t call(std::string_view op, std::string_view request_json, std::string& buffer,
-                   std::vector<HeldText>& held) const;
+  std::string call(std::string_view op, std::string_view request_json) const;
   // Runs the operation the request names in its own "op" field (one line of
   // `plancalc batch`). Without a string "op": missing_field / wrong_type at
   // /op; an op that does not exist: unknown_op at /op. Otherwise exactly what

@@ -28,36 +28,12 @@ constexpr std::size_t kMaxStringLength = 1000;
 // invalid_json (with the byte offset), duplicate_key.
 json parse(std::string_view text, std::size_t max_bytes);
 
-// A request: the members of a JSON object in the order of its text, each
-// value a DOM of its own. Reading a request needs no tree for its top level:
-// a flat list costs no map node per member to build and to destroy, which
-// was a quarter of a small request's parse.
-class Request {
- public:
-  using Member = std::pair<std::string, json>;
-  const std::vector<Member>& members() const { return members_; }
-  // The value of a key, or nullptr.
-  const json* find(std::string_view key) const;
+// A request: a JSON object.
+using Request = json;
 
- private:
-  friend Request parse_request(std::string_view text, std::size_t max_bytes);
-  std::vector<Member> members_;
-};
-
-// Parses a request: the errors of parse() in the same order, then
-// invalid_request when the text is not a JSON object.
+// Parses a request: the errors of parse(), then invalid_request when the
+// text is not a JSON object.
 Request parse_request(std::string_view text, std::size_t max_bytes);
-
-// The requests sent most (the page's, plancalc batch's lines): one object
-// whose values are strings of printable ASCII without escapes, integers of
-// at most 18 digits, true, false or null, no key twice. Reads such a text
-// into members, exactly as parse_request's parser would, without it:
-// nlohmann's lexer copies every byte into two token buffers and converts
-// each number with strtoull, 10-14 % of a quote in wasm. False for any
-// other text (members then holds a part), which parse_request parses in
-// full: escapes, other characters, fractions, nested values, duplicates and
-// every error are its parser's.
-bool read_flat_request(std::string_view text, std::vector<Request::Member>& members);
 
 // JSON Pointer of a child: "/plans" + "3" -> "/plans/3"; '~' and '/' escaped.
 std::string child(const std::string& parent, std::string_view key);
@@ -94,15 +70,13 @@ Rate as_rate(const json& v, const Where& where);
 // An array of at most max_items. Error: too_many_items.
 const json& as_array(const json& v, const Where& where, std::size_t max_items);
 
-// A JSON object being read: remembers its path, rejects unknown keys. Either
-// a DOM object or a request's top level (path "", no DOM: value() is for DOM
-// objects only).
+// A JSON object being read: remembers its path, rejects unknown keys.
 class Object {
  public:
   Object(const json& v, std::string path);
-  explicit Object(const Request& request);
-  // unknown_field for any key not listed; of several, the first in key order
-  // (a DOM object's order, whichever kind of object this is).
+  // A request: the object at the root (path "").
+  explicit Object(const json& v) : Object(v, std::string()) {}
+  // unknown_field for any key not listed; of several, the first in key order.
   void allow_only(std::initializer_list<std::string_view> keys) const;
   const json* find(std::string_view key) const;
   // missing_field when absent.
@@ -116,7 +90,6 @@ class Object {
 
  private:
   const json* v_ = nullptr;
-  const Request* request_ = nullptr;
   std::string path_;
 };
 

@@ -1,8 +1,8 @@
-// Responses written as JSON text (core/src/response_text.hpp and the writers
-// of each response). The Writer escapes strings as nlohmann's dump() does and
-// refuses invalid UTF-8 with dump()'s own exception; every response of every
-// shipped catalog is canonical compact JSON; value_at() reads JSON Pointers as
-// nlohmann's at() does. The exact bytes of every operation are pinned by the
+// The one JSON writer (core/api/json_writer.hpp) and the responses written
+// with it. The Writer escapes strings as nlohmann's dump() does and refuses
+// invalid UTF-8 with dump()'s own exception; every response of every shipped
+// catalog is canonical compact JSON (nlohmann's dump() of it gives the same
+// bytes). The exact bytes of every operation are pinned by the
 // golden corpus (tests/golden); the parts it does not reach (check's
 // mismatches, errors and warnings, a support_inactive whose renewal is refused)
 // are pinned here, with the texts the ordered_json tree writer gave before
@@ -109,7 +109,7 @@ TEST(response_text, every_response_of_every_catalog_is_canonical_json) {
 }
 
 // Strings as nlohmann's dump() writes them (no ensure_ascii).
-TEST(response_text, strings_are_escaped_as_nlohmann_dumps_them) {
+TEST(json_writer, strings_are_escaped_as_nlohmann_dumps_them) {
   std::vector<std::string> samples = {"", "plain", "quote \" and backslash \\", "tab\tnew\nline\rcr\bff\f",
                                       std::string("nul \0 and \x1f and \x7f", 17), "ünïcödé, Русский, 日本, 😀",
                                       "</script><img onerror=alert(1)>"};
@@ -134,7 +134,7 @@ TEST(response_text, strings_are_escaped_as_nlohmann_dumps_them) {
 
 // The message is dump()'s, so a response that met such a string answers
 // internal_error with the same text as when responses were dumped trees.
-TEST(response_text, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
+TEST(json_writer, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
   for (std::string bad : {"\xff", "a\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "ok \x80",
                           "\xe2\x28\xa1", "\xf0\x9f\x98", "\xe0\x9f\x80", "\xf0\x8f\xbf\xbf", "\xc3\x28 tail"}) {
     std::string expected;
@@ -148,7 +148,7 @@ TEST(response_text, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
     try {
       w.string(bad);
       ADD_FAILURE() << "accepted " << bad;
-    } catch (const response_text::InvalidUtf8& e) {
+    } catch (const json_writer::InvalidUtf8& e) {
       EXPECT_EQ(std::string(e.what()), expected);
     }
   }
@@ -156,7 +156,7 @@ TEST(response_text, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
 
 // Amounts and dates are written in place; the text is format_amount's and
 // format_date's, with the comma between values.
-TEST(response_text, amounts_and_dates_are_written_as_format_amount_and_format_date_write_them) {
+TEST(json_writer, amounts_and_dates_are_written_as_format_amount_and_format_date_write_them) {
   std::vector<std::int64_t> minors = {0, 1, -1, 5, 9, 10, 99, 100, 101, 999, 1000, 1200, -1200, 123456789,
                                       std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
   for (const char* code : {"JPY", "EUR", "KWD"}) {
@@ -191,24 +191,6 @@ TEST(response_text, a_repeated_explanation_arg_keeps_its_first_place_and_last_va
   response_text::Writer w;
   response_text::explanation(w, c, e);
   EXPECT_EQ(w.text(), R"({"key":"k","args":{"a":"second","b":"x"}})");
-}
-
-TEST(response_text, value_at_reads_json_pointers_as_nlohmann_at_does) {
-  std::string text =
-      R"({"a":{"b":[10,"x,]}",{"c":null}],"a/b":1,"m~n":true,"":{"":2},"q\"k":"v"},"e":[],"o":{}})";
-  ordered_json doc = ordered_json::parse(text);
-  for (const char* pointer :
-       {"", "/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/2", "/a/b/2/c", "/a/a~1b", "/a/m~0n", "/a/", "/a//", "/a/q\"k",
-        "/e", "/o", "/a/b/3", "/a/b/-", "/a/b/01", "/a/b/+1", "/a/b/1/x", "/a/b/0/0", "/a/b/99999999999999999999",
-        "/e/0", "/o/x", "/x", "/a/m~2n", "/a/m~", "a", "/a/b/2/c/d"}) {
-    std::optional<std::string> expected;
-    try {
-      expected = doc.at(ordered_json::json_pointer(pointer)).dump();
-    } catch (const std::exception&) {
-    }
-    std::optional<std::string_view> got = response_text::value_at(text, pointer);
-    EXPECT_EQ(got ? std::optional<std::string>(std::string(*got)) : std::nullopt, expected) << pointer;
-  }
 }
 
 // check's examples and warnings when figures differ, are missing or the
@@ -283,43 +265,6 @@ TEST(response_text, support_inactive_with_a_renewal_that_is_refused) {
             expected);
   EXPECT_EQ(engine.call("cancel", R"({"plan":"standard-annual","quantity":25,"start":"2026-01-01","date":"2027-02-01"})"),
             expected);
-}
-
-// Where a writer holds the engine's texts (Writer::held): after the comma,
-// from the value's first byte to its last, offsets from the writer's own
-// start, only when not ASCII, not twice when nested, dropped by a rewind.
-TEST(response_text, held_texts_are_logged_where_the_text_holds_them) {
-  using response_text::Writer;
-  const Names spanish = {{"es", "Estándar"}, {"sv", "Standard"}};
-  const Names english = {{"en", "Standard"}};
-  const std::string held = R"({"es":"Estándar","sv":"Standard"})";
-  std::vector<HeldText> log;
-  Writer w(std::string("earlier text"));
-  w.log_held_texts(&log);
-  w.begin_array();
-  response_text::names(w, english);
-  response_text::names(w, spanish);
-  w.begin_object();
-  w.key("names");
-  response_text::names(w, spanish);
-  w.end_object();
-  const int outer = 0;
-  std::size_t mark = w.hold();
-  response_text::names(w, spanish);
-  w.held(&outer, mark);
-  w.end_array();
-  std::string text = w.text().substr(std::string("earlier text").size());
-  EXPECT_EQ(text, "[" R"({"en":"Standard"},)" + held + R"(,{"names":)" + held + "}," + held + "]");
-  ASSERT_EQ(log.size(), 3u);
-  EXPECT_EQ(log[0].offset, std::string(R"([{"en":"Standard"},)").size());
-  for (const HeldText& h : log) EXPECT_EQ(text.substr(h.offset, h.length), held);
-  EXPECT_EQ(log[0].id, &spanish);
-  EXPECT_EQ(log[1].id, &spanish);
-  EXPECT_EQ(log[2].id, &outer);
-
-  w.rewind(std::string("earlier text").size() + log[1].offset + 2);
-  ASSERT_EQ(log.size(), 1u);
-  EXPECT_EQ(log[0].id, &spanish);
 }
 
 }  // namespace
