@@ -46,13 +46,13 @@ class TextBuffers {
   // goes into the two words at result(): the response's address and length
   // in bytes; valid until the next call. Called as a plain export (plancalc_run, bindings.cpp): Embind's
   // generic invoker and its std::string conversion of the op cost as much as
-  // a small operation. The input buffer only grows, so it cannot fragment
-  // the heap.
+  // a small operation. Both buffers only grow: after the first calls neither
+  // moves, so they cannot fragment the heap (tests/parity/stability.test.mjs).
   void run(std::size_t length, std::size_t op_length) {
     if (length > input_.size()) length = input_.size();
     if (op_length > input_.size() - length) op_length = input_.size() - length;
     std::string_view op(input_.data() + length, op_length);
-    response_ = engine_.call(op, std::string_view(input_.data(), length));
+    engine_.call(op, std::string_view(input_.data(), length), response_);
     result_[0] = reinterpret_cast<std::uintptr_t>(response_.data());
     result_[1] = response_.size();
   }

@@ -16,8 +16,8 @@
 #include "plancalc/contract/contract.hpp"
 #include "plancalc/error/error.hpp"
 #include "plancalc/pricing/quote.hpp"
-#include "response_text.hpp"
-#include "response_writer.hpp"
+#include "response_parts.hpp"
+#include "pricing_response.hpp"
 #include "sla_api.hpp"
 
 namespace plancalc::api_detail {
@@ -166,9 +166,9 @@ QuoteRun compute_quote(const Catalog& catalog, const Request& doc) {
 
 void run_quote(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   QuoteRun run = compute_quote(catalog, doc);
-  response_text::begin_result(w, catalog, parts, run.c.as_of);
+  response_parts::begin_result(w, catalog, parts, run.c.as_of);
   response::quote(w, catalog, parts, run.q, run.c.horizon_months, run.c.start);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 // Reads an optional filter list of ids or integers.
@@ -230,9 +230,9 @@ CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
 void run_compare(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
   CompareRun run = compute_compare(catalog, doc);
   const Common& c = run.c;
-  response_text::begin_result(w, catalog, parts, c.as_of);
+  response_parts::begin_result(w, catalog, parts, c.as_of);
   response::comparison(w, catalog, parts, run.cmp, c.quantity, c.horizon_months, c.start);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& doc) {
@@ -240,9 +240,9 @@ void run_describe(Writer& w, const Catalog& catalog, const CatalogParts* parts, 
   r.allow_only({"op", "as_of"});
   std::optional<Date> as_of;
   if (r.has("as_of")) as_of = as_date(r.at("as_of"), r.where("as_of"));
-  response_text::begin_result(w, catalog, parts, as_of);
+  response_parts::begin_result(w, catalog, parts, as_of);
   response::describe(w, catalog, parts);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view op, const Request& doc);
@@ -362,13 +362,13 @@ void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
   w.key("result");
   w.begin_object();
   w.key("catalog");
-  response_text::catalog_ref(w, catalog);
+  response_parts::catalog_ref(w, catalog);
   w.key("examples");
   w.raw(examples.text());
   w.key("warnings");
   w.raw(warnings.text());
   w.field("passed", all_passed);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 [[noreturn]] void unknown_op(std::string_view op, std::string path) {
@@ -407,17 +407,17 @@ void respond(Writer& w, Body body) {
     body(w);
   } catch (const DetailedError& e) {
     w.rewind(start);
-    response_text::error_response(w, e, e.details());
+    response_parts::error_response(w, e, e.details());
   } catch (const Error& e) {
     w.rewind(start);
-    response_text::error_response(w, e);
+    response_parts::error_response(w, e);
   } catch (const std::bad_alloc&) {
     w.rewind(start);
-    response_text::error_response(
+    response_parts::error_response(
         w, Error("out_of_memory", "the input needs more memory than is available", "", Source::request));
   } catch (const std::exception& e) {
     w.rewind(start);
-    response_text::error_response(
+    response_parts::error_response(
         w, Error("internal_error", std::string("internal error: ") + e.what(), "", Source::request));
   }
 }
@@ -445,8 +445,8 @@ Engine::Engine(const std::string& catalog_json) {
     w.key("result");
     w.begin_object();
     w.key("catalog");
-    response_text::catalog_ref(w, *catalog_);
-    response_text::end_result(w);
+    response_parts::catalog_ref(w, *catalog_);
+    response_parts::end_result(w);
   });
   status_ = status.take();
   if (catalog_) {
@@ -471,6 +471,17 @@ std::string Engine::call(std::string_view op, std::string_view request_json) con
   Writer w(kResponseCapacity);
   respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
   return w.take();
+}
+
+void Engine::call(std::string_view op, std::string_view request_json, std::string& out) const {
+  out.clear();
+  if (!catalog_) {
+    out = status_;
+    return;
+  }
+  Writer w(std::move(out));
+  respond(w, [&](Writer& out) { run(out, *catalog_, parts_.get(), op, parse_request(request_json)); });
+  out = w.take();
 }
 
 std::string Engine::dispatch(std::string_view request_json) const {

@@ -10,14 +10,14 @@
 #include "plancalc/json/json_input.hpp"
 #include "plancalc/catalog/catalog.hpp"
 #include "plancalc/error/error.hpp"
-#include "response_text.hpp"
+#include "response_parts.hpp"
 
 namespace plancalc::api_detail {
 
 using json = nlohmann::json;
 using json_input::Request;
-using response_text::CatalogParts;
-using response_text::Writer;
+using response_parts::CatalogParts;
+using response_parts::Writer;
 
 // An error whose response also carries structured details (e.g. the
 // renewal that must come before a licence purchase), as JSON text.
@@ -34,7 +34,7 @@ const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const c
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 
 // Each writes the whole response into w. parts: the engine's catalog parts,
-// or none (response_text::begin_result).
+// or none (response_parts::begin_result).
 void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);

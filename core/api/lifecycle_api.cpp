@@ -10,10 +10,10 @@ namespace plancalc::api_detail {
 namespace {
 
 using namespace json_input;
-using response_text::date_field;
-using response_text::explanation;
-using response_text::money_field;
-using response_text::optional_date_field;
+using response_parts::date_field;
+using response_parts::explanation;
+using response_parts::money_field;
+using response_parts::optional_date_field;
 
 constexpr std::int64_t kMaxQuantity = 1'000'000'000;
 
@@ -57,7 +57,7 @@ void next_renewal_field(Writer& w, const Catalog& c, Date date, Money amount) {
 template <std::size_t N>
 void line_field(Writer& w, const Catalog& c, const char (&k)[N], const Line& l) {
   w.key(k);
-  response_text::line(w, c, l);
+  response_parts::line(w, c, l);
 }
 
 template <std::size_t N>
@@ -69,9 +69,9 @@ void explanation_field(Writer& w, const Catalog& c, const char (&k)[N], const Ex
 // The result of an operation with an as_of: header, then body(w).
 template <typename Body>
 void respond_with(Writer& w, const Catalog& catalog, const CatalogParts* parts, Date as_of, Body body) {
-  response_text::begin_result(w, catalog, parts, as_of);
+  response_parts::begin_result(w, catalog, parts, as_of);
   body(w);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 // The contract fields shared by change, cancel and add_licenses.
@@ -90,7 +90,7 @@ void window(Writer& w, const WindowSpan& span) {
   w.field("id", span.window->id);
   w.field("name", span.window->name);
   w.key("names");
-  response_text::names(w, span.window->names);
+  response_parts::names(w, span.window->names);
   w.field("rate", format_rate(span.window->rate));
   w.field("anchor", to_string(span.window->anchor));
   optional_date_field(w, "last_day", span.last_day);
@@ -246,8 +246,8 @@ void change_result(Writer& w, const Catalog& catalog, const ChangeRequest& reque
   }
   w.key("lines");
   w.begin_array();
-  if (c.credit) response_text::line(w, catalog, *c.credit);
-  if (c.charge) response_text::line(w, catalog, *c.charge);
+  if (c.credit) response_parts::line(w, catalog, *c.credit);
+  if (c.charge) response_parts::line(w, catalog, *c.charge);
   w.end_array();
   money_field(w, catalog, "credit", c.credit ? Money::from_minor(-c.credit->amount.minor()) : Money::zero());
   money_field(w, catalog, "charge", c.charge ? c.charge->amount : Money::zero());

@@ -87,10 +87,10 @@ void run_sla(Writer& w, const Catalog& catalog, const CatalogParts* parts, const
     }
     answer.dues.push_back(std::move(d));
   }
-  response_text::begin_result(w, catalog, parts, as_of, response::sla_conventions,
+  response_parts::begin_result(w, catalog, parts, as_of, response::sla_conventions,
                               parts ? &parts->sla_header : nullptr);
   response::sla(w, catalog, answer);
-  response_text::end_result(w);
+  response_parts::end_result(w);
 }
 
 }  // namespace plancalc::api_detail

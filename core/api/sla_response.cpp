@@ -3,9 +3,9 @@
 namespace plancalc::response {
 namespace {
 
-using response_text::explanation;
-using response_text::names;
-using response_text::text_or_null_field;
+using response_parts::explanation;
+using response_parts::names;
+using response_parts::text_or_null_field;
 
 // {"days"} on the business_days clock, else {"hours", "minutes", "seconds"}.
 void target_size(Writer& w, const ResponseTarget& t) {

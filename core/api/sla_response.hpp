@@ -1,4 +1,4 @@
-// SLA values as JSON text (response_text.hpp): the `sla` operation's result,
+// SLA values as JSON text (response_parts.hpp): the `sla` operation's result,
 // a tier's SLA in `compare` and `describe`, and the catalog's calendars
 // (docs/api.md).
 #pragma once
@@ -7,11 +7,11 @@
 
 #include "plancalc/catalog/catalog.hpp"
 #include "plancalc/sla/sla.hpp"
-#include "response_text.hpp"
+#include "response_parts.hpp"
 
 namespace plancalc::response {
 
-using response_text::Writer;
+using response_parts::Writer;
 
 // [{"id", "name", "names", "zone", "hours", "holidays"}] per calendar.
 void calendars(Writer& w, const Catalog& c);

@@ -237,3 +237,26 @@ TEST(api, an_sla_result_states_as_of_in_its_conventions_when_given) {
   without["result"].erase("conventions");
   EXPECT_EQ(with, without);
 }
+
+// call() into a kept buffer: the same bytes as call() returning a string,
+// whatever the buffer held before (a longer response, an error, a catalog
+// that did not load).
+TEST(api, a_call_into_a_kept_buffer_answers_as_call_does) {
+  const Engine& engine = mailstore();
+  std::string buffer = "left over from before";
+  const std::pair<const char*, const char*> calls[] = {
+      {"compare", R"({"quantity":10,"start":"2026-03-01","horizon_months":36})"},
+      {"quote", R"({"plan":"premium-annual","quantity":10,"start":"2026-03-01"})"},
+      {"quote", R"({"plan": )"},
+      {"sla", R"({"tier":"premium","opened":"2026-11-20T16:30+01:00"})"},
+      {"no_such_op", "{}"},
+  };
+  for (const auto& [op, request] : calls) {
+    SCOPED_TRACE(std::string(op) + " " + request);
+    engine.call(op, request, buffer);
+    EXPECT_EQ(buffer, engine.call(op, request));
+  }
+  Engine broken("{");
+  broken.call("quote", "{}", buffer);
+  EXPECT_EQ(buffer, broken.status());
+}

@@ -15,7 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../../core/api/response_text.hpp"
+#include "../../core/api/response_parts.hpp"
 #include "plancalc/api/api.hpp"
 #include "plancalc/error/error.hpp"
 #include "repo_file.hpp"
@@ -61,7 +61,7 @@ std::vector<json> purchases(const json& describe) {
   return out;
 }
 
-TEST(response_text, every_response_of_every_catalog_is_canonical_json) {
+TEST(responses, every_response_of_every_catalog_is_canonical_json) {
   int quotes = 0;
   for (const std::string& file : catalog_files()) {
     SCOPED_TRACE(file);
@@ -115,7 +115,7 @@ TEST(json_writer, strings_are_escaped_as_nlohmann_dumps_them) {
                                       "</script><img onerror=alert(1)>"};
   for (int b = 0; b < 0x80; ++b) samples.push_back(std::string(1, static_cast<char>(b)));
   for (const std::string& s : samples) {
-    response_text::Writer w(4);  // small: growing is exercised too
+    response_parts::Writer w(4);  // small: growing is exercised too
     w.begin_object();
     w.field(s, s);
     w.key("list");
@@ -144,7 +144,7 @@ TEST(json_writer, invalid_utf8_is_refused_with_the_message_of_nlohmann_dump) {
       expected = e.what();
     }
     ASSERT_FALSE(expected.empty()) << bad;
-    response_text::Writer w;
+    response_parts::Writer w;
     try {
       w.string(bad);
       ADD_FAILURE() << "accepted " << bad;
@@ -163,7 +163,7 @@ TEST(json_writer, amounts_and_dates_are_written_as_format_amount_and_format_date
     const Currency& currency = *find_currency(code);
     for (std::int64_t minor : minors) {
       Money m = Money::from_minor(minor);
-      response_text::Writer w(2);  // small: growing is exercised too
+      response_parts::Writer w(2);  // small: growing is exercised too
       w.begin_array();
       w.amount(m, currency);
       w.amount(m, currency);
@@ -175,7 +175,7 @@ TEST(json_writer, amounts_and_dates_are_written_as_format_amount_and_format_date
   for (const char* day : {"1900-01-01", "1999-12-31", "2000-02-29", "2026-03-01", "2999-12-31"}) {
     Date d = Date::from_days(0);
     ASSERT_TRUE(try_parse_date(day, d));
-    response_text::Writer w(2);
+    response_parts::Writer w(2);
     w.begin_array();
     w.date(d);
     w.date(d);
@@ -184,18 +184,18 @@ TEST(json_writer, amounts_and_dates_are_written_as_format_amount_and_format_date
   }
 }
 
-TEST(response_text, a_repeated_explanation_arg_keeps_its_first_place_and_last_value) {
+TEST(responses, a_repeated_explanation_arg_keeps_its_first_place_and_last_value) {
   Catalog c;
   c.currency = find_currency("EUR");
   Explanation e{"k", {{"a", std::int64_t{1}}, {"b", std::string("x")}, {"a", std::string("second")}}};
-  response_text::Writer w;
-  response_text::explanation(w, c, e);
+  response_parts::Writer w;
+  response_parts::explanation(w, c, e);
   EXPECT_EQ(w.text(), R"({"key":"k","args":{"a":"second","b":"x"}})");
 }
 
 // check's examples and warnings when figures differ, are missing or the
 // request fails (the shipped catalogs' examples all pass).
-TEST(response_text, check_reports_mismatches_errors_and_published_figures) {
+TEST(responses, check_reports_mismatches_errors_and_published_figures) {
   json catalog = json::parse(read_repo_file("plans/mailstore.json"));
   catalog["examples"] = json::parse(R"([
     {"name": "Figures of every kind, most of them wrong", "op": "quote",
@@ -248,7 +248,7 @@ TEST(response_text, check_reports_mismatches_errors_and_published_figures) {
 
 // A lapsed legacy plan that may no longer be renewed: the error's details
 // carry renewal_error instead of the renewal.
-TEST(response_text, support_inactive_with_a_renewal_that_is_refused) {
+TEST(responses, support_inactive_with_a_renewal_that_is_refused) {
   json catalog = json::parse(read_repo_file("plans/mailstore.json"));
   for (auto& plan : catalog["plans"]) {
     if (plan["id"] == "standard-annual") plan["legacy"] = {{"sold_until", "2026-06-01"}, {"renewable_until", "2027-01-15"}};

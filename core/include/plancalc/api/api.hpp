@@ -12,7 +12,7 @@
 
 namespace plancalc {
 struct Catalog;
-namespace response_text {
+namespace response_parts {
 struct CatalogParts;
 }
 }  // namespace plancalc
@@ -40,6 +40,10 @@ class Engine {
   // "cancel", "add_licenses", "sla", "describe", "check") on a request
   // (JSON text). Always returns a response: {"ok":true,...} or {"ok":false,...}.
   std::string call(std::string_view op, std::string_view request_json) const;
+  // The same response written into `out`, replacing what it held; its memory
+  // is reused, so a caller answering many requests through one buffer does
+  // not allocate a response each time (the wasm module keeps one).
+  void call(std::string_view op, std::string_view request_json, std::string& out) const;
   // Runs the operation the request names in its own "op" field (one line of
   // `plancalc batch`). Without a string "op": missing_field / wrong_type at
   // /op; an op that does not exist: unknown_op at /op. Otherwise exactly what
@@ -52,7 +56,7 @@ class Engine {
  private:
   std::unique_ptr<const Catalog> catalog_;
   // The parts of compare's response that depend on the catalog only, written once.
-  std::unique_ptr<const response_text::CatalogParts> parts_;
+  std::unique_ptr<const response_parts::CatalogParts> parts_;
   std::string status_;
 };
 

@@ -1,10 +1,10 @@
-#include "response_text.hpp"
+#include "response_parts.hpp"
 
 #include "plancalc/money/money.hpp"
 #include "plancalc/catalog/policy.hpp"
 #include "plancalc/money/rounding.hpp"
 
-namespace plancalc::response_text {
+namespace plancalc::response_parts {
 namespace {
 
 void arg_value(Writer& w, const Catalog& c, const ExplanationArg& value) {
@@ -138,4 +138,4 @@ void error_response(Writer& w, const Error& e, std::string_view details) {
   w.end_object();
 }
 
-}  // namespace plancalc::response_text
+}  // namespace plancalc::response_parts

@@ -1,4 +1,4 @@
-#include "response_writer.hpp"
+#include "pricing_response.hpp"
 
 #include "plancalc/money/rounding.hpp"
 #include "sla_response.hpp"
@@ -6,11 +6,11 @@
 namespace plancalc::response {
 namespace {
 
-using response_text::date_field;
-using response_text::explanation;
-using response_text::line;
-using response_text::money_field;
-using response_text::names;
+using response_parts::date_field;
+using response_parts::explanation;
+using response_parts::line;
+using response_parts::money_field;
+using response_parts::names;
 
 const std::string& tier_id(const Catalog& c, const Plan& p) { return c.tiers[static_cast<std::size_t>(p.tier)].id; }
 
@@ -274,7 +274,7 @@ void legacy(Writer& w, const std::optional<Legacy>& legacy) {
   }
   w.begin_object();
   date_field(w, "sold_until", legacy->sold_until);
-  response_text::optional_date_field(w, "renewable_until", legacy->renewable_until);
+  response_parts::optional_date_field(w, "renewable_until", legacy->renewable_until);
   w.end_object();
 }
 
@@ -412,7 +412,7 @@ CatalogParts catalog_parts(const Catalog& c) {
     plan_ref(r, c, p);
     plans.push_back(r.take());
   }
-  std::string header = response_text::header_start(c);
+  std::string header = response_parts::header_start(c);
   Writer s(1024);
   s.raw(header);
   sla_conventions(s);

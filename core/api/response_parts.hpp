@@ -1,6 +1,6 @@
 // The parts every response shares (header, explanations, lines, names,
 // errors), written with the one JSON writer (json_writer.hpp). The responses
-// themselves are written in response_writer.cpp (quote, compare, describe),
+// themselves are written in pricing_response.cpp (quote, compare, describe),
 // sla_response.cpp, lifecycle_api.cpp and api.cpp (check), one small function
 // per part.
 #pragma once
@@ -23,7 +23,7 @@
 #include "plancalc/pricing/pricing.hpp"
 #include "json_writer.hpp"
 
-namespace plancalc::response_text {
+namespace plancalc::response_parts {
 
 using json_writer::Writer;
 
@@ -75,7 +75,7 @@ void line(Writer& w, const Catalog& c, const Line& l);
 
 // What a catalog's responses repeat on every call, written once per engine
 // (Engine::Engine) and spliced in: the result header up to the conventions'
-// as_of, and compare's and describe's tiers and features (response_writer.hpp).
+// as_of, and compare's and describe's tiers and features (pricing_response.hpp).
 struct CatalogParts {
   std::string header;    // {"ok":true,"result":{"catalog":{...},"conventions":{... up to as_of
   std::string sla_header;  // the header and the SLA's conventions: an sla result without as_of
@@ -103,4 +103,4 @@ void catalog_ref(Writer& w, const Catalog& c);
 // details: JSON text, written as it is (DetailedError).
 void error_response(Writer& w, const Error& e, std::string_view details = {});
 
-}  // namespace plancalc::response_text
+}  // namespace plancalc::response_parts

@@ -1,5 +1,5 @@
 // The results of quote, compare and describe, and the catalog parts they
-// share, written as JSON text (response_text.hpp). Each function writes its
+// share, written as JSON text (response_parts.hpp). Each function writes its
 // fields into the result object begin_result() left open.
 #pragma once
 
@@ -8,12 +8,12 @@
 #include "plancalc/catalog/catalog.hpp"
 #include "plancalc/pricing/compare.hpp"
 #include "plancalc/pricing/quote.hpp"
-#include "response_text.hpp"
+#include "response_parts.hpp"
 
 namespace plancalc::response {
 
-using response_text::CatalogParts;
-using response_text::Writer;
+using response_parts::CatalogParts;
+using response_parts::Writer;
 
 // The parts of the catalog's responses written once per engine.
 CatalogParts catalog_parts(const Catalog& c);
