@@ -19,17 +19,19 @@
 //      `export {a, b as c}`, `export default <expression>`; `import.meta.url`
 //      becomes the script's own URL;
 //   3. puts the engine in front: Emscripten's glue (a classic script) and its
-//      .wasm as LZMA, base64 (base64 of the raw .wasm gzips 40 % worse than
-//      the binary; the .wasm is 105 KB as LZMA, 130 KB gzipped, and base64
-//      of either gzips 1 % worse). At load scripts/lzma-decode.js unpacks it
-//      and checks its CRC-32, no request made (a data: fetch would break
-//      connect-src 'self', and fetch() does not work from file://), and the
-//      bytes go to the factory as wasmBinary; `fetch` is undefined in the
-//      glue's scope, so it never tries to fetch the .wasm itself. A failure
-//      (damaged data) rejects the factory's promise: the element shows its
-//      error and fires plan-calculator-error. --engine-out writes this part
-//      alone too (a classic script defining createPlanCalcEngine), which the
-//      golden corpus runs in Node;
+//      .wasm as gzip (Node's zlib, level 9), base64 (base64 of the raw .wasm
+//      gzips 40 % worse than the binary; base64 of the gzip data gzips 0.4 %
+//      worse than that data). At load the browser's own DecompressionStream
+//      ('gzip') unpacks it, no decoder of ours and no request made (a data:
+//      fetch would break connect-src 'self', and fetch() does not work from
+//      file://); the gzip trailer's CRC-32 and length are checked as it
+//      unpacks, and the size by us. The bytes go to the factory as
+//      wasmBinary; `fetch` is undefined in the glue's scope, so it never
+//      tries to fetch the .wasm itself. A failure (damaged data, or a browser
+//      without DecompressionStream) rejects the factory's promise: the
+//      element shows its error and fires plan-calculator-error. --engine-out
+//      writes this part alone too (a classic script defining
+//      createPlanCalcEngine), which the golden corpus runs in Node;
 //   4. hands the engine factory and the catalogs of plans/index.json to
 //      PlanCalculatorElement (engineOptions, catalogs) before the entry
 //      module registers the element;
@@ -41,7 +43,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 
 import { acorn, collect, fail, minify, ROOT, transform } from './module-bundle.mjs';
 
@@ -119,53 +121,49 @@ function readCatalogs(plansDir) {
   return catalogs;
 }
 
-// The .wasm's unpacker, put into the bundle and also run here to check it.
-const DECODER_FILE = path.join(ROOT, 'scripts', 'lzma-decode.js');
-
-/** The .wasm as LZMA ("lzma alone"), by Python's lzma module (Debian's emscripten needs python3). */
-function lzmaCompress(bytes) {
-  const program = 'import lzma, sys; sys.stdout.buffer.write(lzma.compress(sys.stdin.buffer.read(), '
-    + 'format=lzma.FORMAT_ALONE, preset=9 | lzma.PRESET_EXTREME))';
-  try {
-    return execFileSync('python3', ['-c', program], { input: bytes, maxBuffer: 1 << 28 });
-  } catch (e) {
-    fail(`python3 could not compress the .wasm with LZMA: ${e.message}`);
-  }
-}
-
 /**
  * The engine as a classic script defining createPlanCalcEngine(settings):
- * Emscripten's factory, given the .wasm that is inlined as LZMA and unpacked
- * here. Returns the module's promise, rejected when the .wasm cannot be
- * unpacked (so the caller shows an error instead of waiting forever).
+ * Emscripten's factory, given the .wasm that is inlined as gzip and unpacked
+ * here by the platform's DecompressionStream. Returns the module's promise,
+ * rejected when the .wasm cannot be unpacked (so the caller shows an error
+ * instead of waiting forever).
  */
 async function engineScript(glue, wasm, file) {
-  const decoder = fs.readFileSync(DECODER_FILE, 'utf8');
-  const { lzmaDecode, crc32 } = vm.runInNewContext(`${decoder}\n({ lzmaDecode, crc32 });`);
-  const packed = lzmaCompress(wasm);
-  if (!Buffer.from(lzmaDecode(new Uint8Array(packed), wasm.length)).equals(wasm)) {
-    fail(`${path.relative(ROOT, DECODER_FILE)} does not give back the .wasm`);
-  }
-  const crc = crc32(wasm);
+  // gzip rather than deflate-raw: 18 bytes more, and the browser checks the
+  // data's CRC-32 and length for us (DecompressionStream('gzip') since Chromium 80).
+  const packed = zlib.gzipSync(wasm, { level: 9 });
   // The code is minified; the data and the few lines around it stay as written.
-  const code = await minify(`${glue.trim()}\n${decoder.trim()}`, file);
+  const code = await minify(glue.trim(), file);
   return `var createPlanCalcEngine = (function () {
-// Emscripten's glue and the LZMA decoder. In this scope fetch is undefined (it never
-// fetches the .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
+// Emscripten's glue. In this scope fetch is undefined (it never fetches the
+// .wasm: it is given the bytes); module/exports/define keep it from exporting itself.
 var fetch, module, exports, define;
 ${code}
 
-// plancalc-core-widget.wasm (${wasm.length} bytes, CRC-32 ${crc}) as LZMA, base64.
-var wasmLzma = '${packed.toString('base64')}';
+// plancalc-core-widget.wasm (${wasm.length} bytes) as gzip, base64.
+var wasmGzip = '${packed.toString('base64')}';
 
 function unpack() {
   return new Promise(function (resolve) {
-    var text = atob(wasmLzma);
+    if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream');
+    var text = atob(wasmGzip);
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    var wasm = lzmaDecode(bytes, ${wasm.length});
-    if (crc32(wasm) !== ${crc}) throw new Error('CRC-32 differs');
-    resolve(wasm);
+    // The browser's gzip decoder, which checks the trailer's CRC-32 and length. Read
+    // chunk by chunk: Response.arrayBuffer() would turn its error into "Failed to fetch".
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+    var wasm = new Uint8Array(${wasm.length}), size = 0;
+    resolve((function read() {
+      return reader.read().then(function (chunk) {
+        if (!chunk.done && chunk.value.length <= wasm.length - size) {
+          wasm.set(chunk.value, size);
+          size += chunk.value.length;
+          return read();
+        }
+        if (!chunk.done || size !== wasm.length) throw new Error('the size differs');
+        return wasm;
+      });
+    })());
   }).catch(function (e) {
     throw new Error('the engine could not be unpacked (' + String(e && e.message || e).replace(/\\.$/, '') + ')');
   });

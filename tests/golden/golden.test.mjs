@@ -1,7 +1,8 @@
 // Runs every golden case through the native CLI, the WebAssembly module (via
 // web/plancalc.js) and the widget's engine (as the single file carries it:
-// compiled for size, its .wasm unpacked from LZMA), and checks that all print
-// exactly the expected bytes -- and so are byte-identical to each other.
+// compiled for size, its .wasm unpacked from gzip by DecompressionStream), and
+// checks that all print exactly the expected bytes -- and so are
+// byte-identical to each other.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

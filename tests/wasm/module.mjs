@@ -29,8 +29,8 @@ export const coreOptions = Object.freeze({
 /**
  * Options for createEngine() with the widget's engine, as the single file
  * carries it: build/widget/plan-calculator-engine.js (scripts/bundle-widget.mjs;
- * compiled for size, the .wasm inlined as LZMA and unpacked by
- * scripts/lzma-decode.js), a classic script defining the factory; change(text)
+ * compiled for size, the .wasm inlined as gzip and unpacked by the platform's
+ * DecompressionStream), a classic script defining the factory; change(text)
  * may alter the script first.
  */
 export function widgetEngineOptions(change = (text) => text) {

@@ -3,7 +3,8 @@
 // the single-file build, the element's API (attributes, typed properties,
 // batching, events, cancel) over http under the site's strict CSP, and the
 // ES module version, and an engine that cannot start (its .wasm, inlined
-// as LZMA, damaged). Locators reach into the open shadow root.
+// as gzip, damaged, or no DecompressionStream). Locators reach into the open
+// shadow root.
 //
 // Figures are worked out by hand from plans/mailstore.json and
 // plans/v8pro.json: MailStore is graduated per user per year (Standard 12.00
@@ -345,25 +346,38 @@ describe('the single file and the ES modules', () => {
 });
 
 describe('the engine of the single file', () => {
-  // Its .wasm is inlined as LZMA (var wasmLzma='<base64>'), unpacked and
-  // checked (CRC-32) when the first element loads; each way that can fail
-  // must end in the element's error and plan-calculator-error, never a wait.
+  // Its .wasm is inlined as gzip (var wasmGzip='<base64>') and unpacked by the
+  // browser's DecompressionStream('gzip'), which checks the trailer's CRC-32,
+  // when the first element loads; each way that can fail must end in the
+  // element's error and plan-calculator-error, never a wait.
   const bundle = () => fs.readFileSync(path.join(SITE, 'plan-calculator.js'), 'utf8');
-  const payload = /(var wasmLzma ?= ?')([A-Za-z0-9+/=]+)'/;
-  const failures = {
-    'damaged data': (data) => `${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}`,
-    'truncated data': (data) => data.slice(0, 80_000),
+  const payload = /(var wasmGzip ?= ?')([A-Za-z0-9+/=]+)'/;
+  const flipCrc = (data) => {
+    const bytes = Buffer.from(data, 'base64');
+    bytes[bytes.length - 8] ^= 1; // the trailer: CRC-32, then the length
+    return bytes.toString('base64');
   };
-  for (const [name, damage] of Object.entries(failures)) {
+  const failures = {
+    'damaged data': { damage: (data) => `${data.slice(0, 40_000)}${'A'.repeat(64)}${data.slice(40_064)}`, says: /compressed (data|input)/i },
+    'truncated data': { damage: (data) => data.slice(0, 80_000), says: /^Compressed input was truncated$/ },
+    'another CRC-32': { damage: flipCrc, says: /^The compressed data was not valid: incorrect data check$/ },
+    'no DecompressionStream': {
+      init: () => { delete window.DecompressionStream; },
+      says: /^this browser has no DecompressionStream$/,
+    },
+  };
+  for (const [name, { damage, init, says }] of Object.entries(failures)) {
     test(`${name}: "The calculator could not start", plan-calculator-error, no figure`, async () => {
       const page = await openPage('widget-one.html', {
         ready: false,
         prepare: async (context) => {
           await recordEvents(context);
           await serveFixture('widget-one.html')(context);
+          if (init) await context.addInitScript(init);
+          if (!damage) return;
           const original = bundle();
           const damaged = original.replace(payload, (m, head, data) => `${head}${damage(data)}'`);
-          assert.notEqual(damaged, original, 'the bundle has no wasmLzma literal to damage');
+          assert.notEqual(damaged, original, 'the bundle has no wasmGzip literal to damage');
           await context.route('**/plan-calculator.js', (route) => route.fulfill({
             status: 200,
             headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -375,7 +389,8 @@ describe('the engine of the single file', () => {
         const error = page.locator('#widget [part="error"]:not([hidden])');
         await error.waitFor({ timeout: 20_000 });
         await page.loaded();
-        assert.match(await error.textContent(), /^The calculator could not start: The engine could not be unpacked \(.+\)\.$/);
+        const [, why] = (await error.textContent()).match(/^The calculator could not start: The engine could not be unpacked \((.+)\)\.$/) ?? [];
+        assert.match(why ?? '(no such error)', says);
         assert.equal(await page.locator('#widget .total-line').count(), 0);
         const list = await events(page);
         assert.deepEqual(list.map((e) => [e.type, e.id, e.detail.code]), [['plan-calculator-error', 'widget', 'load_failed']]);
