@@ -5,6 +5,7 @@
 // Exit codes: 0 ok, 1 the request or catalog was rejected (the JSON error is
 // printed on stdout, one line on stderr), 2 usage error.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -16,6 +17,7 @@
 
 #include "plancalc/api.hpp"
 #include "batch.hpp"
+#include "check.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -144,14 +146,50 @@ int run_op(const std::string& op, const Options& o) {
   return emit(op, engine.call(op, build_request(o)), o.format);
 }
 
+// `check`: each file named, a directory's catalogs as its index.json lists
+// them; the list of catalogs and the catalog JSON Schema (plans/*.json takes
+// both) are recognised by their content and skipped with a note on stderr.
 int run_check(const Options& o) {
-  std::vector<std::string> files = o.files;
-  if (!o.catalog.empty()) files.insert(files.begin(), o.catalog);
-  if (files.empty()) throw UsageError("name at least one catalog file");
-  int code = 0;
+  std::vector<std::string> named = o.files;
+  if (!o.catalog.empty()) named.insert(named.begin(), o.catalog);
+  if (named.empty()) throw UsageError("name at least one catalog file or a directory with an index.json");
+  std::vector<std::string> files;
+  for (const auto& name : named) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(name, ec)) {
+      files.push_back(name);
+      continue;
+    }
+    try {
+      auto listed = plancalc::cli::listed_catalogs(name);
+      files.insert(files.end(), listed.begin(), listed.end());
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> catalogs;  // file, text
+  std::string skipped_list;
   for (const auto& file : files) {
-    plancalc::api::Engine engine(read_file(file));
-    std::string label = files.size() > 1 || o.format == "table" ? file + ": " : "";
+    std::string text = read_file(file);
+    auto kind = plancalc::cli::file_kind(text);
+    if (kind != plancalc::cli::FileKind::catalog) {
+      std::cerr << "plancalc: skipped: " << plancalc::cli::skip_reason(kind, file) << "\n";
+      if (kind == plancalc::cli::FileKind::catalog_list) skipped_list = file;
+      continue;
+    }
+    catalogs.emplace_back(file, std::move(text));
+  }
+  if (catalogs.empty()) {
+    std::string dir = std::filesystem::path(skipped_list).parent_path().string();
+    throw UsageError("no catalog to check" +
+                     (skipped_list.empty() ? std::string()
+                                           : "; the catalogs it lists: plancalc check " + (dir.empty() ? "." : dir) + "/"));
+  }
+  const bool labelled = catalogs.size() > 1 || o.format == "table";
+  int code = 0;
+  for (const auto& [file, text] : catalogs) {
+    plancalc::api::Engine engine(text);
+    std::string label = labelled ? file + ": " : "";
     if (!engine.ok()) read_unused_stdin(o);
     std::string response = engine.ok() ? engine.call("check", o.request.empty() ? "{}" : read_file(o.request))
                                        : engine.status();
@@ -247,7 +285,9 @@ int main(int argc, char** argv) {
   add_common_flags(describe, o);
 
   auto* check = app.add_subcommand("check", "validate catalogs and run their examples");
-  check->add_option("files", o.files, "catalog files");
+  check->add_option("files", o.files,
+                    "catalog files, or a directory: the catalogs its index.json lists (plancalc check plans/); "
+                    "a list of catalogs or a JSON Schema among the files is skipped with a note");
   check->add_option("--catalog", o.catalog, "catalog file");
   check->add_option("--request", o.request, "request JSON file (normally {})");
   check->add_option("--format", o.format, "json (default) or table")->check(CLI::IsMember({"json", "table"}));
