@@ -5,6 +5,7 @@
 // Exit codes: 0 ok, 1 the request or catalog was rejected (the JSON error is
 // printed on stdout, one line on stderr), 2 usage error.
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,6 +19,7 @@
 #include "plancalc/api.hpp"
 #include "batch.hpp"
 #include "check.hpp"
+#include "defaults.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -143,7 +145,9 @@ int run_op(const std::string& op, const Options& o) {
     read_unused_stdin(o);
     return emit(op, engine.status(), o.format, o.catalog + ": ");
   }
-  return emit(op, engine.call(op, build_request(o)), o.format);
+  // The field the page defaults (today, or now for sla), unless given.
+  std::string request = plancalc::cli::with_default_date(op, build_request(o), std::time(nullptr));
+  return emit(op, engine.call(op, request), o.format);
 }
 
 // `check`: each file named, a directory's catalogs as its index.json lists
@@ -230,14 +234,14 @@ int main(int argc, char** argv) {
   field(quote, o, "--tier", "tier", "tier id (with --billing-months instead of --plan)");
   field(quote, o, "--billing-months", "billing_months", "billing period in months (with --tier)");
   field(quote, o, "--quantity", "quantity", "seats, users or licences");
-  field(quote, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(quote, o, "--start", "start", "first day of the first period, YYYY-MM-DD (default: today, local date)");
   field(quote, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
 
   auto* compare = app.add_subcommand("compare", "rank every tier × billing period for one customer");
   add_common_flags(compare, o);
   purchase_flags(compare);
   field(compare, o, "--quantity", "quantity", "seats, users or licences");
-  field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD (default: today, local date)");
   field(compare, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
   compare->add_option("--tier", o.tiers, "only these tiers (repeatable)");
   compare->add_option("--billing-months", o.billing_months, "only these billing periods (repeatable)");
@@ -250,7 +254,7 @@ int main(int argc, char** argv) {
   field(renew, o, "--quantity", "quantity", "licences or users (default 1)");
   field(renew, o, "--support-end", "support_end", "first day without support, YYYY-MM-DD, or");
   field(renew, o, "--purchase-date", "purchase_date", "the product's purchase date (support included from it)");
-  field(renew, o, "--date", "date", "the renewal date, YYYY-MM-DD");
+  field(renew, o, "--date", "date", "the renewal date, YYYY-MM-DD (default: today, local date)");
 
   // The contract flags shared by change, cancel and add-licenses.
   auto contract_flags = [&](CLI::App* cmd) {
@@ -259,7 +263,7 @@ int main(int argc, char** argv) {
     field(cmd, o, "--quantity", "quantity", "current users or licences (default 1)");
     field(cmd, o, "--start", "start", "first day of the current run of terms, YYYY-MM-DD");
     field(cmd, o, "--support-end", "support_end", "first day without support, if not implied by the plan");
-    field(cmd, o, "--date", "date", "the day of the change, notice or purchase, YYYY-MM-DD");
+    field(cmd, o, "--date", "date", "the day of the change, notice or purchase, YYYY-MM-DD (default: today, local date)");
   };
   auto* change = app.add_subcommand("change", "upgrade, downgrade or switch billing: allowed?, credit, charge");
   contract_flags(change);
@@ -278,7 +282,8 @@ int main(int argc, char** argv) {
   field(sla, o, "--tier", "tier", "tier id");
   field(sla, o, "--plan", "plan", "a plan of the tier, instead of --tier");
   field(sla, o, "--level", "level", "support level (default: every level of the tier)");
-  field(sla, o, "--opened", "opened", "when the request is opened, RFC 3339 with an offset: 2026-11-20T16:30+01:00");
+  field(sla, o, "--opened", "opened", "when the request is opened, RFC 3339 with an offset: 2026-11-20T16:30+01:00 "
+        "(default: now, local time to the minute)");
   field(sla, o, "--region", "region", "calendar (region) to count in (default: each target's first)");
 
   auto* describe = app.add_subcommand("describe", "the catalog's vendor, tiers and plans");
