@@ -5,44 +5,55 @@
 namespace plancalc::cli {
 namespace {
 
+// A template's placeholders: {name} is the argument as it is;
+// {unit@count} is the unit word (the catalog's singular, "ticket") in the
+// form the argument `count` asks for ("9 tickets"); {count#one|other} is the
+// word for that count, "{months} {months#month|months}". English has two
+// forms: one for exactly 1, other for every other number.
 const std::map<std::string, std::string>& templates() {
   static const std::map<std::string, std::string> t = {
       {"price.flat", "flat price {amount}"},
-      {"price.per_unit", "{quantity} {unit} × {unit_amount}"},
+      {"price.per_unit", "{quantity} {unit@quantity} × {unit_amount}"},
       {"price.graduated_band", "units {from}–{to}: {quantity} × {unit_amount}"},
       {"price.band_flat", "flat fee for units {from}–{to}: {amount}"},
-      {"price.volume", "all {quantity} units at the {from}–{to} band price {unit_amount}"},
-      {"price.package", "{quantity} units = {packages} packages of {package_size} × {package_amount}"},
+      {"price.volume", "all {quantity} {quantity#unit|units} at the {from}–{to} band price {unit_amount}"},
+      {"price.package",
+       "{quantity} {quantity#unit|units} = {packages} {packages#package|packages} of {package_size} × {package_amount}"},
       {"price.list_rate",
        "{rate} % of the list price {list_price} (in force from {list_price_from}) = {exact}, "
        "rounded to {unit_amount}, × {quantity}"},
       {"schedule.period", "period {index}: {start} to {end}"},
-      {"effective.per_month", "{total} over {months} months"},
-      {"horizon.total", "{charges} charges starting within {months} months, covering until {covered_until}"},
+      {"effective.per_month", "{total} over {months} {months#month|months}"},
+      {"horizon.total",
+       "{charges} {charges#charge|charges} starting within {months} {months#month|months}, covering until "
+       "{covered_until}"},
       {"compare.cheapest",
-       "{plan} is the cheapest over {months} months: {horizon_total}, {difference} less than {next_plan} ({next_total})"},
+       "{plan} is the cheapest over {months} {months#month|months}: {horizon_total}, {difference} less than {next_plan} "
+       "({next_total})"},
       {"compare.only_plan", "{plan} is the only plan that can be priced"},
-      {"usage.included", "{usage} {unit} a month, {included} included: nothing extra"},
-      {"usage.included_rollover", "{usage} {unit} a month, {included} included (unused ones roll over): nothing extra"},
+      {"usage.included", "{usage} {unit@usage} a month, {included} included: nothing extra"},
+      {"usage.included_rollover",
+       "{usage} {unit@usage} a month, {included} included (unused ones roll over): nothing extra"},
       {"usage.overage_units",
-       "{usage} {unit} a month, {included} included: {extra} extra × {unit_amount} = {amount} a month, × {months} months"},
+       "{usage} {unit@usage} a month, {included} included: {extra} extra × {unit_amount} = {amount} a month, × {months} "
+       "{months#month|months}"},
       {"usage.overage_packs",
-       "{usage} {unit} a month, {included} included: {extra} extra = {packs} packs of {package_size} × {package_amount} = "
-       "{amount} a month, × {months} months"},
+       "{usage} {unit@usage} a month, {included} included: {extra} extra = {packs} {packs#pack|packs} of {package_size} × "
+       "{package_amount} = {amount} a month, × {months} {months#month|months}"},
       {"usage.hourly",
        "{service}: {minutes} min a month billed as {billable_minutes} min ({increment_minutes}-minute steps) at {rate} an "
-       "hour = {amount} a month, × {months} months"},
+       "hour = {amount} a month, × {months} {months#month|months}"},
       {"discount.percent", "{discount}: {rate} % off {base} = {amount}"},
       {"discount.fixed", "{discount}: {fixed} off {base} = {amount}"},
       {"tax.exclusive", "{label} {rate} % on {net}: {amount}"},
       {"tax.inclusive", "{label} {rate} % included in {gross}: {amount}"},
       {"compare.break_even",
-       "{higher_plan} is cheaper than {lower_plan} from {usage} {unit} a month ({higher_cost} against {lower_cost})"},
+       "{higher_plan} is cheaper than {lower_plan} from {usage} {unit@usage} a month ({higher_cost} against {lower_cost})"},
       {"compare.break_even_not_covered",
-       "from {usage} {unit} a month only {higher_plan} covers the usage ({higher_cost}); {lower_plan} sells no extra"},
+       "from {usage} {unit@usage} a month only {higher_plan} covers the usage ({higher_cost}); {lower_plan} sells no extra"},
       {"compare.usage_costs_more",
-       "{plan} with {extra} extra {unit} a month costs {total} over {months} months, more than {cheapest_plan} "
-       "({cheapest_total})"},
+       "{plan} with {extra} extra {unit@extra} a month costs {total} over {months} {months#month|months}, more than "
+       "{cheapest_plan} ({cheapest_total})"},
       {"check.published_differs",
        "{example}: the vendor published {published} for {pointer}; the stated rules give {computed}"},
       {"renewal.product_rate",
@@ -54,12 +65,17 @@ const std::map<std::string, std::string>& templates() {
       {"renewal.term_previous_end", "new term {start} to {end}, continuing from the previous end"},
       {"renewal.term_activation", "new term {start} to {end}, from the day the renewal is activated"},
       {"renewal.term_early", "new term {start} to {end}, continuing from the end of the current support"},
-      {"renewal.gap", "{days} days without support from {start} to {end}; updates of the gap granted: {updates_granted}"},
+      {"renewal.gap",
+       "{days} {days#day|days} without support from {start} to {end}; updates of the gap granted: {updates_granted}"},
       {"renewal.gap_covered",
-       "renewed {days} days after support ended on {start}; the new term covers the gap, updates granted: {updates_granted}"},
+       "renewed {days} {days#day|days} after support ended on {start}; the new term covers the gap, updates granted: "
+       "{updates_granted}"},
       {"proration.credit",
-       "credit for the unused {remaining_days} of {term_days} days ({basis}) of {period_amount} for {plan}: {amount}"},
-      {"proration.charge", "{plan} for the remaining {remaining_days} of {term_days} days ({basis}) of {period_amount}: {amount}"},
+       "credit for the unused {remaining_days} of {term_days} {term_days#day|days} ({basis}) of {period_amount} for {plan}: "
+       "{amount}"},
+      {"proration.charge",
+       "{plan} for the remaining {remaining_days} of {term_days} {term_days#day|days} ({basis}) of {period_amount}: "
+       "{amount}"},
       {"change.new_term_charge", "{plan} for a new term {start} to {end}: {amount}"},
       {"change.immediate", "{direction} from {from_plan} to {to_plan} takes effect on {effective}; net {net}"},
       {"change.end_of_term",
@@ -70,32 +86,34 @@ const std::map<std::string, std::string>& templates() {
        "the notice deadline {deadline} was missed: one more term renews first; service until {service_until} (last day {last_day})"},
       {"cancel.refund_none", "no refund of fees already paid"},
       {"cancel.refund_nothing_unused", "nothing unused to refund"},
-      {"cancel.refund_prorated", "refund of the unused {remaining_days} of {term_days} days of {period_amount}: {amount}"},
+      {"cancel.refund_prorated",
+       "refund of the unused {remaining_days} of {term_days} {term_days#day|days} of {period_amount}: {amount}"},
       {"add_licenses.charge",
        "{add} more: period price {period_before} → {period_after} (+{difference}), for the remaining {remaining_days} of "
-       "{term_days} days to {term_end}: {amount}"},
+       "{term_days} {term_days#day|days} to {term_end}: {amount}"},
       {"sla.interval", "{duration} {weekday} {date} {from}–{to}"},
-      {"sla.intervals_omitted", "… {count} more intervals of opening hours, {duration} …"},
+      {"sla.intervals_omitted", "… {count} more {count#interval|intervals} of opening hours, {duration} …"},
       {"sla.holiday", "{weekday} {date} is a holiday"},
       {"sla.opened_outside_hours",
        "opened {opened}, outside opening hours: counting starts at the next opening, {weekday} {date} {time}"},
       {"sla.due_at_closing", "the target runs out exactly at closing time, {time}: due then, not at the next opening"},
       {"sla.business_day", "business day {index}: {weekday} {date}"},
-      {"sla.days_omitted", "… {count} more business days …"},
+      {"sla.days_omitted", "… {count} more {count#business day|business days} …"},
       {"sla.calendar_time", "{duration} on the clock from {from} to {to}, opening hours and holidays ignored"},
       {"sla.clock_change", "the clocks change on the way: {from_zone} ({from_offset}) to {to_zone} ({to_offset})"},
       {"sla.other_calendar", "counted in the {calendar} calendar: this target is not served in {region}"},
       {"sla.due.business", "{duration} of business hours ({calendar}) from {start}: due {weekday} {date} {time}"},
-      {"sla.due.business_days", "{days} business days ({calendar}) from {start}: due {weekday} {date} {time}"},
+      {"sla.due.business_days",
+       "{days} {days#business day|business days} ({calendar}) from {start}: due {weekday} {date} {time}"},
       {"sla.due.calendar", "{duration} around the clock from {start}: due {weekday} {date} {time}"},
       {"sla.target.business", "{duration} of business hours"},
-      {"sla.target.business_days", "{days} business days"},
+      {"sla.target.business_days", "{days} {days#business day|business days}"},
       {"sla.target.calendar", "{duration} around the clock"},
       {"sla.uptime",
        "{percent} % uptime: at most {month_30} of downtime in a 30-day month, {month_31} in a 31-day month, "
        "{year} in a 365-day year"},
       {"savings.longer_period",
-       "over {months} months, {longer_plan} costs {longer_cost} instead of {shorter_cost} with "
+       "over {months} {months#month|months}, {longer_plan} costs {longer_cost} instead of {shorter_cost} with "
        "{shorter_plan}: {saving} ({percent} %) less"},
   };
   return t;
@@ -106,7 +124,41 @@ std::string arg_text(const nlohmann::ordered_json& v) {
   return v.dump();
 }
 
+// The plural of a unit word. The catalogs' units (plans/, tests/golden/
+// catalogs/) are in the table; any other word gets English's regular rule
+// (a consonant + y → ies, a sibilant + es, else + s), an explicit, small rule
+// for the CLI's English only: the page translates units in web/i18n/.
+std::string plural_of(const std::string& word) {
+  static const std::map<std::string, std::string> known = {
+      {"account", "accounts"}, {"company", "companies"}, {"credit", "credits"}, {"licence", "licences"},
+      {"license", "licenses"}, {"seat", "seats"},        {"site", "sites"},     {"ticket", "tickets"},
+      {"unit", "units"},       {"user", "users"},
+  };
+  if (auto it = known.find(word); it != known.end()) return it->second;
+  if (word.empty()) return word;
+  auto ends = [&](const std::string& tail) {
+    return word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  const char last = word.back();
+  const char before = word.size() > 1 ? word[word.size() - 2] : ' ';
+  if (last == 'y' && std::string("aeiou").find(before) == std::string::npos) return word.substr(0, word.size() - 1) + "ies";
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return word + "es";
+  return word + "s";
+}
+
 }  // namespace
+
+bool is_one(const nlohmann::ordered_json& count) {
+  return arg_text(count) == "1";
+}
+
+std::string counted_word(const nlohmann::ordered_json& count, const std::string& one, const std::string& other) {
+  return is_one(count) ? one : other;
+}
+
+std::string unit_word(const std::string& unit, const nlohmann::ordered_json& count) {
+  return is_one(count) ? unit : plural_of(unit);
+}
 
 std::string english(const nlohmann::ordered_json& explanation) {
   const std::string key = explanation.value("key", "");
@@ -119,7 +171,22 @@ std::string english(const nlohmann::ordered_json& explanation) {
     if (t[i] == '{') {
       std::size_t close = t.find('}', i);
       std::string name = t.substr(i + 1, close - i - 1);
+      if (auto hash = name.find('#'); hash != std::string::npos) {  // {count#one|other}
+        std::string forms = name.substr(hash + 1);
+        std::size_t bar = forms.find('|');
+        std::string count = name.substr(0, hash);
+        out += args.contains(count) ? counted_word(args[count], forms.substr(0, bar), forms.substr(bar + 1))
+                                    : forms.substr(bar + 1);
+        i = close;
+        continue;
+      }
+      std::string count;  // {unit@count}
+      if (auto at = name.find('@'); at != std::string::npos) {
+        count = name.substr(at + 1);
+        name = name.substr(0, at);
+      }
       std::string value = args.contains(name) ? arg_text(args[name]) : "";
+      if (!count.empty() && !value.empty() && args.contains(count)) value = unit_word(value, args[count]);
       // An empty argument is an open end: a band without upper bound, a
       // window without time limit, no deadline.
       if (value.empty()) value = name == "to" ? "∞" : (name == "last_day" ? "any later date" : "none");

@@ -5,6 +5,8 @@
 // Exit codes: 0 ok, 1 the request or catalog was rejected (the JSON error is
 // printed on stdout, one line on stderr), 2 usage error.
 #include <algorithm>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <iostream>
@@ -16,6 +18,8 @@
 
 #include "plancalc/api/api.hpp"
 #include "batch.hpp"
+#include "check.hpp"
+#include "defaults.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -141,17 +145,55 @@ int run_op(const std::string& op, const Options& o) {
     read_unused_stdin(o);
     return emit(op, engine.status(), o.format, o.catalog + ": ");
   }
-  return emit(op, engine.call(op, build_request(o)), o.format);
+  // The field the page defaults (today, or now for sla), unless given.
+  std::string request = plancalc::cli::with_default_date(op, build_request(o), std::time(nullptr));
+  return emit(op, engine.call(op, request), o.format);
 }
 
+// `check`: each file named, a directory's catalogs as its index.json lists
+// them; the list of catalogs and the catalog JSON Schema (plans/*.json takes
+// both) are recognised by their content and skipped with a note on stderr.
 int run_check(const Options& o) {
-  std::vector<std::string> files = o.files;
-  if (!o.catalog.empty()) files.insert(files.begin(), o.catalog);
-  if (files.empty()) throw UsageError("name at least one catalog file");
-  int code = 0;
+  std::vector<std::string> named = o.files;
+  if (!o.catalog.empty()) named.insert(named.begin(), o.catalog);
+  if (named.empty()) throw UsageError("name at least one catalog file or a directory with an index.json");
+  std::vector<std::string> files;
+  for (const auto& name : named) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(name, ec)) {
+      files.push_back(name);
+      continue;
+    }
+    try {
+      auto listed = plancalc::cli::listed_catalogs(name);
+      files.insert(files.end(), listed.begin(), listed.end());
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> catalogs;  // file, text
+  std::string skipped_list;
   for (const auto& file : files) {
-    plancalc::api::Engine engine(read_file(file));
-    std::string label = files.size() > 1 || o.format == "table" ? file + ": " : "";
+    std::string text = read_file(file);
+    auto kind = plancalc::cli::file_kind(text);
+    if (kind != plancalc::cli::FileKind::catalog) {
+      std::cerr << "plancalc: skipped: " << plancalc::cli::skip_reason(kind, file) << "\n";
+      if (kind == plancalc::cli::FileKind::catalog_list) skipped_list = file;
+      continue;
+    }
+    catalogs.emplace_back(file, std::move(text));
+  }
+  if (catalogs.empty()) {
+    std::string dir = std::filesystem::path(skipped_list).parent_path().string();
+    throw UsageError("no catalog to check" +
+                     (skipped_list.empty() ? std::string()
+                                           : "; the catalogs it lists: plancalc check " + (dir.empty() ? "." : dir) + "/"));
+  }
+  const bool labelled = catalogs.size() > 1 || o.format == "table";
+  int code = 0;
+  for (const auto& [file, text] : catalogs) {
+    plancalc::api::Engine engine(text);
+    std::string label = labelled ? file + ": " : "";
     if (!engine.ok()) read_unused_stdin(o);
     std::string response = engine.ok() ? engine.call("check", o.request.empty() ? "{}" : read_file(o.request))
                                        : engine.status();
@@ -192,14 +234,14 @@ int main(int argc, char** argv) {
   field(quote, o, "--tier", "tier", "tier id (with --billing-months instead of --plan)");
   field(quote, o, "--billing-months", "billing_months", "billing period in months (with --tier)");
   field(quote, o, "--quantity", "quantity", "seats, users or licences");
-  field(quote, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(quote, o, "--start", "start", "first day of the first period, YYYY-MM-DD (default: today, local date)");
   field(quote, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
 
   auto* compare = app.add_subcommand("compare", "rank every tier × billing period for one customer");
   add_common_flags(compare, o);
   purchase_flags(compare);
   field(compare, o, "--quantity", "quantity", "seats, users or licences");
-  field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD");
+  field(compare, o, "--start", "start", "first day of the first period, YYYY-MM-DD (default: today, local date)");
   field(compare, o, "--horizon", "horizon_months", "months of the schedule (default 36)");
   compare->add_option("--tier", o.tiers, "only these tiers (repeatable)");
   compare->add_option("--billing-months", o.billing_months, "only these billing periods (repeatable)");
@@ -212,7 +254,7 @@ int main(int argc, char** argv) {
   field(renew, o, "--quantity", "quantity", "licences or users (default 1)");
   field(renew, o, "--support-end", "support_end", "first day without support, YYYY-MM-DD, or");
   field(renew, o, "--purchase-date", "purchase_date", "the product's purchase date (support included from it)");
-  field(renew, o, "--date", "date", "the renewal date, YYYY-MM-DD");
+  field(renew, o, "--date", "date", "the renewal date, YYYY-MM-DD (default: today, local date)");
 
   // The contract flags shared by change, cancel and add-licenses.
   auto contract_flags = [&](CLI::App* cmd) {
@@ -221,7 +263,7 @@ int main(int argc, char** argv) {
     field(cmd, o, "--quantity", "quantity", "current users or licences (default 1)");
     field(cmd, o, "--start", "start", "first day of the current run of terms, YYYY-MM-DD");
     field(cmd, o, "--support-end", "support_end", "first day without support, if not implied by the plan");
-    field(cmd, o, "--date", "date", "the day of the change, notice or purchase, YYYY-MM-DD");
+    field(cmd, o, "--date", "date", "the day of the change, notice or purchase, YYYY-MM-DD (default: today, local date)");
   };
   auto* change = app.add_subcommand("change", "upgrade, downgrade or switch billing: allowed?, credit, charge");
   contract_flags(change);
@@ -240,14 +282,17 @@ int main(int argc, char** argv) {
   field(sla, o, "--tier", "tier", "tier id");
   field(sla, o, "--plan", "plan", "a plan of the tier, instead of --tier");
   field(sla, o, "--level", "level", "support level (default: every level of the tier)");
-  field(sla, o, "--opened", "opened", "when the request is opened, RFC 3339 with an offset: 2026-11-20T16:30+01:00");
+  field(sla, o, "--opened", "opened", "when the request is opened, RFC 3339 with an offset: 2026-11-20T16:30+01:00 "
+        "(default: now, local time to the minute)");
   field(sla, o, "--region", "region", "calendar (region) to count in (default: each target's first)");
 
   auto* describe = app.add_subcommand("describe", "the catalog's vendor, tiers and plans");
   add_common_flags(describe, o);
 
   auto* check = app.add_subcommand("check", "validate catalogs and run their examples");
-  check->add_option("files", o.files, "catalog files");
+  check->add_option("files", o.files,
+                    "catalog files, or a directory: the catalogs its index.json lists (plancalc check plans/); "
+                    "a list of catalogs or a JSON Schema among the files is skipped with a note");
   check->add_option("--catalog", o.catalog, "catalog file");
   check->add_option("--request", o.request, "request JSON file (normally {})");
   check->add_option("--format", o.format, "json (default) or table")->check(CLI::IsMember({"json", "table"}));

@@ -59,7 +59,8 @@ std::string quote_table(const ojson& r) {
     rows.push_back({"  " + text(c["index"]) + ". " + text(c["start"]) + " to " + text(c["end"]),
                     text(c["amount"])});
   }
-  rows.push_back({"total over " + text(r["horizon"]["months"]) + " months (" + cur + ")",
+  rows.push_back({"total over " + text(r["horizon"]["months"]) + " " +
+                      counted_word(r["horizon"]["months"], "month", "months") + " (" + cur + ")",
                   text(r["horizon"]["total"])});
   out << grid(rows, {false, true});
   out << english(r["horizon"]["explanation"]) << "\n";
@@ -81,8 +82,9 @@ std::string compare_table(const ojson& r) {
                     text(row["horizon_total"]), text(row["rank"])});
   }
   std::ostringstream out;
-  out << "quantity " << text(r["quantity"]) << ", " << text(r["horizon"]["months"])
-      << " months from " << text(r["horizon"]["start"]) << ", amounts in " << cur << "\n";
+  out << "quantity " << text(r["quantity"]) << ", " << text(r["horizon"]["months"]) << " "
+      << counted_word(r["horizon"]["months"], "month", "months") << " from " << text(r["horizon"]["start"])
+      << ", amounts in " << cur << "\n";
   out << grid(rows, {false, false, true, true, true, true, true});
   if (!r["cheapest"].is_null()) {
     out << "cheapest: " << english(r["cheapest"]["explanation"]) << "\n";

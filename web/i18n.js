@@ -67,8 +67,12 @@ function safeLocale(tag, fallback) {
  * {placeholders} replaced by args (already formatted strings or numbers).
  * A plural message picks its form by counts[message.count] (counts defaults
  * to args; pass the raw numbers when args holds formatted ones such as
- * "1,200"). A key missing in the language falls back to English; a key
- * missing everywhere makes t.has false and t return the key itself.
+ * "1,200"). A placeholder {name:key} is a counted phrase: args[name] put
+ * into the plural message `key` as its {n}, the form chosen by
+ * counts[name] ("{months:months}" → "1 month", "36 months"), so that one
+ * message can count more than one thing. A key missing in the language falls
+ * back to English; a key missing everywhere makes t.has false and t return
+ * the key itself.
  */
 export function createTranslator(lang) {
   const table = MESSAGES[lang] ?? MESSAGES.en;
@@ -85,9 +89,10 @@ export function createTranslator(lang) {
       const n = Number(counts[message.count]);
       message = message[plurals.select(Number.isFinite(n) ? n : 0)] ?? message.other;
     }
-    return message.replace(/\{(\w+)\}/g, (whole, name) =>
-      Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
-    );
+    return message.replace(PLACEHOLDER, (whole, name, counted) => {
+      if (!Object.prototype.hasOwnProperty.call(args, name)) return whole;
+      return counted ? t(counted, { n: args[name] }, { n: counts[name] }) : String(args[name]);
+    });
   }
   t.has = (key) => lookup(key) !== null;
   /** True when the message exists and every {placeholder} in it is in args. */
@@ -100,13 +105,16 @@ export function createTranslator(lang) {
   return t;
 }
 
+/** {name} or {name:key} (a counted phrase, see createTranslator). */
+const PLACEHOLDER = /\{(\w+)(?::([\w.]+))?\}/g;
+
 /** The {placeholder} names of a message (all plural forms), sorted, unique. */
 export function placeholders(message) {
   const forms = typeof message === 'object' && message !== null
     ? Object.entries(message).filter(([form]) => form !== 'count').map(([, text]) => text)
     : [message];
   const names = new Set();
-  for (const text of forms) for (const [, name] of String(text).matchAll(/\{(\w+)\}/g)) names.add(name);
+  for (const text of forms) for (const [, name] of String(text).matchAll(PLACEHOLDER)) names.add(name);
   return [...names].sort();
 }
 

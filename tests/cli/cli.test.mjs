@@ -1,5 +1,5 @@
 // The native CLI as users run it: exit codes, help, flags, table output,
-// `check plans/*.json`, and the foundation's bad inputs answered with the
+// `check plans/*.json` and `check plans/`, and the foundation's bad inputs answered with the
 // same bytes by the CLI and by the wasm module.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,23 +68,71 @@ describe('exit codes and help', () => {
 });
 
 describe('check', () => {
-  test('every shipped catalog passes `plancalc check plans/*.json`', () => {
-    const files = fs.readdirSync(path.join(ROOT, 'plans'))
-      .filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'catalog.schema.json')
-      .map((f) => `plans/${f}`);
+  const catalogFiles = () => fs.readdirSync(path.join(ROOT, 'plans'))
+    .filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'catalog.schema.json')
+    .map((f) => `plans/${f}`);
+
+  test('every shipped catalog passes `plancalc check plans/*.json`, the list and the schema skipped', () => {
+    const files = catalogFiles();
     assert.ok(files.length >= 2);
-    const r = run(['check', ...files, '--format', 'table']);
+    // As the README has it: the shell's glob takes index.json and catalog.schema.json too.
+    const r = spawnSync(`${CLI} check plans/*.json --format table`, { cwd: ROOT, shell: '/bin/sh', encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr + r.stdout);
     assert.doesNotMatch(r.stdout, /FAIL/);
-    for (const f of files) assert.match(r.stdout, new RegExp(f.replace('.', '\\.')));
+    for (const f of files) assert.match(r.stdout, new RegExp(`^${f.replace('.', '\\.')}: `, 'm'));
+    assert.doesNotMatch(r.stdout, /index\.json|catalog\.schema\.json/);
+    assert.match(r.stderr, /^plancalc: skipped: plans\/index\.json is the list of catalogs, not a catalog$/m);
+    assert.match(r.stderr, /^plancalc: skipped: plans\/catalog\.schema\.json is a JSON Schema, not a catalog$/m);
+  });
+
+  test('`check plans/` checks the catalogs plans/index.json lists, with the same output', () => {
+    const index = JSON.parse(readRepoFile('plans/index.json'));
+    const listed = index.catalogs.map((c) => `plans/${c.file}`);
+    for (const format of ['json', 'table']) {
+      const dir = run(['check', 'plans/', '--format', format]);
+      const files = run(['check', ...listed, '--format', format]);
+      assert.equal(dir.status, 0, dir.stderr);
+      assert.equal(dir.stdout, files.stdout, format);
+      assert.equal(dir.stderr, files.stderr, format);
+    }
+    const json = run(['check', 'plans']).stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(json.map((r) => r.result.catalog.id), index.catalogs.map((c) => c.id));
+  });
+
+  test('the list and the schema are recognised by content, not by name', () => {
+    const tmp = fs.mkdtempSync('/tmp/plancalc-cli-');
+    fs.copyFileSync(path.join(ROOT, 'plans/index.json'), path.join(tmp, 'products.json'));
+    fs.copyFileSync(path.join(ROOT, 'plans/catalog.schema.json'), path.join(tmp, 'editor.json'));
+    fs.copyFileSync(path.join(ROOT, 'plans/mailstore.json'), path.join(tmp, 'index.schema.json'));
+    const r = run(['check', `${tmp}/products.json`, `${tmp}/editor.json`, `${tmp}/index.schema.json`]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).result.catalog.id, 'mailstore');
+    assert.match(r.stderr, new RegExp(`skipped: ${tmp}/products\\.json is the list of catalogs, not a catalog`));
+    assert.match(r.stderr, new RegExp(`skipped: ${tmp}/editor\\.json is a JSON Schema, not a catalog`));
+    // A catalog with a stray "$schema" key is still a catalog, and the engine says what is wrong.
+    const catalog = JSON.parse(readRepoFile('plans/mailstore.json'));
+    fs.writeFileSync(path.join(tmp, 'stray.json'), JSON.stringify({ $schema: './catalog.schema.json', ...catalog }));
+    const stray = run(['check', `${tmp}/stray.json`]);
+    assert.equal(stray.status, 1);
+    assert.equal(JSON.parse(stray.stdout).error.code, 'unknown_field');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('nothing to check, or a directory without a list, is a usage error (exit 2)', () => {
+    const only = run(['check', 'plans/index.json']);
+    assert.equal(only.status, 2);
+    assert.equal(only.stdout, '');
+    assert.match(only.stderr, /skipped: plans\/index\.json is the list of catalogs, not a catalog\n/);
+    assert.match(only.stderr, /no catalog to check; the catalogs it lists: plancalc check plans\/\n$/);
+    const noIndex = run(['check', 'docs']);
+    assert.equal(noIndex.status, 2);
+    assert.match(noIndex.stderr, /docs is a directory without an index\.json listing its catalogs/);
   });
 
   test('plans/index.json lists every catalog in plans/', () => {
     const index = JSON.parse(readRepoFile('plans/index.json'));
-    const listed = index.catalogs.map((c) => c.file).sort();
-    const present = fs.readdirSync(path.join(ROOT, 'plans'))
-      .filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'catalog.schema.json').sort();
-    assert.deepEqual(listed, present);
+    const listed = index.catalogs.map((c) => `plans/${c.file}`).sort();
+    assert.deepEqual(listed, catalogFiles().sort());
   });
 
   test('v8pro: the published 3196 RUB is a warning with both figures, and check exits 0', () => {
