@@ -43,6 +43,9 @@ const Product& product_at(const Catalog& catalog, const json_input::Object& r, c
 }  // namespace plancalc::api_detail
 
 namespace plancalc::api {
+
+static_assert(kMaxCatalogBytes == plancalc::kMaxCatalogBytes, "one catalog limit");
+
 namespace {
 
 using namespace json_input;
