@@ -17,6 +17,7 @@
 #include "plancalc/api/api.hpp"
 #include "batch.hpp"
 #include "input.hpp"
+#include "memory_reserve.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -196,6 +197,7 @@ void field(CLI::App* cmd, Options& o, const std::string& flag, const std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+  plancalc::cli::hold_memory_reserve();
   CLI::App app{"plancalc — exact, explained prices for software support plans"};
   app.require_subcommand(1);
   Options o;
