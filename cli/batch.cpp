@@ -1,4 +1,5 @@
 #include "batch.hpp"
+#include "memory_reserve.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -43,6 +44,7 @@ class Output {
   void answer(const api::Engine& engine, std::string_view request) {
     engine.dispatch(request, buffer_);
     end_line();
+    hold_memory_reserve();  // again, if this line ran out of memory and used it
   }
   void flush() {
     std::size_t done = 0;

@@ -20,6 +20,8 @@
 #include "batch.hpp"
 #include "check.hpp"
 #include "defaults.hpp"
+#include "input.hpp"
+#include "memory_reserve.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -42,15 +44,27 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string read_file(const std::string& path) {
-  if (path == "-") {
-    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+// An input too large to read: the engine's answer to it, already made.
+struct RejectedInput {
+  std::string response;
+  std::string label;
+};
+
+// A file's text (path "-": stdin), read no further than the engine's limit
+// for it; a longer one is answered with input_too_large (RejectedInput).
+std::string read_file(const std::string& path, bool catalog) {
+  const std::size_t limit = catalog ? plancalc::api::kMaxCatalogBytes : plancalc::api::kMaxRequestBytes;
+  plancalc::cli::Input input;
+  try {
+    input = plancalc::cli::read_input(path, limit);
+  } catch (const std::runtime_error& e) {
+    throw UsageError(e.what());
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError("cannot read " + path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  if (input.too_large) {
+    throw RejectedInput{plancalc::cli::too_large_response(input, limit, catalog ? "catalog" : "request"),
+                        catalog ? path + ": " : ""};
+  }
+  return std::move(input.text);
 }
 
 // A flag value goes into the request as a JSON number when it is one, else
@@ -65,12 +79,14 @@ ojson flag_value(const std::string& text) {
 // Returns the text unchanged when no flag is set, so the engine sees exactly
 // what the file holds (malformed JSON included).
 std::string build_request(const Options& o) {
-  std::string text = o.request.empty() ? "{}" : read_file(o.request);
+  std::string text = o.request.empty() ? "{}" : read_file(o.request, false);
   bool any_field = std::any_of(o.fields.begin(), o.fields.end(), [](const auto& f) { return !f.second.empty(); });
   if (!any_field && o.billing_months.empty() && o.tiers.empty() && o.plans.empty() && o.usage.empty() &&
       o.context.empty()) {
     return text;
   }
+  // nlohmann stops at a NUL byte: such a text goes to the engine as it is.
+  if (text.find('\0') != std::string::npos) return text;
   ojson r = ojson::parse(text, nullptr, false);
   if (r.is_discarded() || !r.is_object()) return text;  // let the engine report it
   for (const auto& [key, value] : o.fields) {
@@ -98,6 +114,11 @@ std::string build_request(const Options& o) {
   if (!o.usage.empty()) r["usage"] = pairs(o.usage, true);
   if (!o.context.empty()) r["context"] = pairs(o.context, false);
   return r.dump();
+}
+
+// The engine's out_of_memory response (api.cpp), for memory the CLI itself ran out of.
+std::string out_of_memory_response() {
+  return R"({"ok":false,"error":{"code":"out_of_memory","message":"the input needs more memory than is available","path":"","source":"request"}})";
 }
 
 // Prints a response; returns the exit code.
@@ -134,13 +155,14 @@ int emit(const std::string& op, const std::string& response, const std::string& 
 // A request on stdin that a rejected catalog leaves unanswered is read all
 // the same, so that whatever writes it does not fail on a closed pipe (EPIPE;
 // the CLI tests' runner did, at random).
+// At most the request limit is read: an endless stdin must not hold the answer.
 void read_unused_stdin(const Options& o) {
-  if (o.request == "-") read_file("-");
+  if (o.request == "-") plancalc::cli::read_input("-", plancalc::api::kMaxRequestBytes);
 }
 
 int run_op(const std::string& op, const Options& o) {
   if (o.catalog.empty()) throw UsageError("--catalog FILE is required");
-  plancalc::api::Engine engine(read_file(o.catalog));
+  plancalc::api::Engine engine(read_file(o.catalog, true));
   if (!engine.ok()) {
     read_unused_stdin(o);
     return emit(op, engine.status(), o.format, o.catalog + ": ");
@@ -174,7 +196,7 @@ int run_check(const Options& o) {
   std::vector<std::pair<std::string, std::string>> catalogs;  // file, text
   std::string skipped_list;
   for (const auto& file : files) {
-    std::string text = read_file(file);
+    std::string text = read_file(file, true);
     auto kind = plancalc::cli::file_kind(text);
     if (kind != plancalc::cli::FileKind::catalog) {
       std::cerr << "plancalc: skipped: " << plancalc::cli::skip_reason(kind, file) << "\n";
@@ -195,7 +217,7 @@ int run_check(const Options& o) {
     plancalc::api::Engine engine(text);
     std::string label = labelled ? file + ": " : "";
     if (!engine.ok()) read_unused_stdin(o);
-    std::string response = engine.ok() ? engine.call("check", o.request.empty() ? "{}" : read_file(o.request))
+    std::string response = engine.ok() ? engine.call("check", o.request.empty() ? "{}" : read_file(o.request, false))
                                        : engine.status();
     code = std::max(code, emit("check", response, o.format, label));
   }
@@ -217,6 +239,7 @@ void field(CLI::App* cmd, Options& o, const std::string& flag, const std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+  plancalc::cli::hold_memory_reserve();
   CLI::App app{"plancalc — exact, explained prices for software support plans"};
   app.require_subcommand(1);
   Options o;
@@ -316,7 +339,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return run_check(o);
     if (batch->parsed()) {
       if (o.catalog.empty()) throw UsageError("--catalog FILE is required");
-      return plancalc::cli::batch(read_file(o.catalog), o.catalog);
+      return plancalc::cli::batch(read_file(o.catalog, true), o.catalog);
     }
     for (auto* cmd : {quote, compare, renew, change, cancel, sla, describe}) {
       if (cmd->parsed()) return run_op(cmd->get_name(), o);
@@ -325,6 +348,12 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "plancalc: " << e.what() << "\n";
     return 2;
+  } catch (const RejectedInput& r) {
+    return emit("", r.response, "json", r.label);
+  } catch (const std::bad_alloc&) {
+    // The engine answers out_of_memory itself; this is the CLI's own memory
+    // (a file's text, a flag's request) running out.
+    return emit("", out_of_memory_response(), "json");
   }
   return 2;
 }

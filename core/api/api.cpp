@@ -43,6 +43,9 @@ const Product& product_at(const Catalog& catalog, const json_input::Object& r, c
 }  // namespace plancalc::api_detail
 
 namespace plancalc::api {
+
+static_assert(kMaxCatalogBytes == plancalc::kMaxCatalogBytes, "one catalog limit");
+
 namespace {
 
 using namespace json_input;
@@ -386,6 +389,17 @@ bool is_op(std::string_view op) {
 }
 
 void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::string_view op, const Request& doc) {
+  // A request may name its operation in "op" (a batch line sent on its own),
+  // but only the one it is sent to.
+  if (is_op(op)) {
+    if (const json* named = Object(doc).find("op")) {
+      std::string name = as_string(*named, Where("/op"), 200);
+      if (name != op) {
+        fail("invalid_value", "the request names the op " + excerpt(name) + " but was sent to " + std::string(op),
+             "/op");
+      }
+    }
+  }
   if (op == "quote") return run_quote(w, catalog, parts, doc);
   if (op == "compare") return run_compare(w, catalog, parts, doc);
   if (op == "describe") return run_describe(w, catalog, parts, doc);

@@ -173,6 +173,7 @@ void sla_conventions(Writer& w) {
   w.field("calendar_clock", "ignores_opening_hours_and_holidays");
   w.field("skipped_local_time", "moment_of_the_change");
   w.field("repeated_local_time", "earlier");
+  w.field("business_days_opened_in_repeated_hour", "counted_from_the_end_of_that_hour");
   w.key("uptime_periods_days");
   w.raw("[30,31,365]");
   w.field("downtime_rounding", "down_to_whole_seconds");

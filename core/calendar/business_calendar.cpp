@@ -229,7 +229,10 @@ BusinessDaysWalk add_business_days(const BusinessCalendar& c, Moment m, int days
   if (days <= 0) fail("out_of_range", "a business-days target is at least one day", "");
   BusinessDaysWalk w{m, m, {}, {}};
   w.start = is_open(c, m) ? m : next_opening(c, m);
-  LocalTime start = c.zone.to_local(w.start);
+  // Opened in the repeated hour after the clocks go back, the target runs
+  // from the end of that hour: due times never go back as the opening moment
+  // goes forward (to_local's time of day would).
+  LocalTime start = c.zone.latest_local_until(w.start);
   Date d = start.date();
   for (int i = 0; static_cast<int>(w.days.size()) < days; ++i) {
     d = day_after(d);

@@ -8,6 +8,7 @@ namespace plancalc {
 namespace {
 
 constexpr std::int64_t kDay = 86400;
+constexpr int kDayOfOffset = 24 * 3600;  // no offset reaches it (RFC 3339)
 constexpr std::size_t kMaxZoneLength = 100;
 
 class Reader {
@@ -158,6 +159,14 @@ PosixTz PosixTz::parse(std::string_view text, const std::string& path) {
   if (west % 60 != 0) in.invalid("the UTC offset is not a whole number of minutes");
   z.std_offset_ = -west;
   z.dst_offset_ = z.std_offset_;
+  // RFC 3339 writes offsets of at most 23:59: a zone whose offset the engine
+  // could not write (or read back) is refused here, not at the first due time.
+  auto writable = [&](int offset, const char* what) {
+    if (offset <= -kDayOfOffset || offset >= kDayOfOffset) {
+      in.invalid(std::string("the ") + what + " is 24 hours or more (an RFC 3339 offset is at most 23:59)");
+    }
+  };
+  writable(z.std_offset_, "UTC offset");
   if (in.done()) return z;
   z.dst_name_ = in.name("summer time");
   z.dst_offset_ = z.std_offset_ + 3600;
@@ -166,6 +175,7 @@ PosixTz PosixTz::parse(std::string_view text, const std::string& path) {
     if (dst_west % 60 != 0) in.invalid("the summer time offset is not a whole number of minutes");
     z.dst_offset_ = -dst_west;
   }
+  writable(z.dst_offset_, "summer time offset");
   if (in.done()) {
     in.invalid("a summer time name needs the rules for its start and end (,start[/time],end[/time])");
   }
@@ -214,6 +224,23 @@ bool PosixTz::in_summer_time(Moment m) const {
 }
 
 int PosixTz::offset_at(Moment m) const { return in_summer_time(m) ? dst_offset_ : std_offset_; }
+
+LocalTime PosixTz::latest_local_until(Moment m) const {
+  const int now = offset_at(m);
+  const int fold = dst_offset_ > std_offset_ ? dst_offset_ - std_offset_ : std_offset_ - dst_offset_;
+  const Moment before = Moment::from_seconds(m.seconds() - fold);
+  const int then = offset_at(before);
+  // The clocks went back less than `fold` seconds ago only if the offset
+  // then was larger; otherwise the clock never showed a later time.
+  if (!has_dst_ || then <= now) return to_local(m);
+  // The change: the first second with today's offset, in (before, m].
+  std::int64_t lo = before.seconds(), hi = m.seconds();
+  while (hi - lo > 1) {
+    std::int64_t mid = lo + (hi - lo) / 2;
+    (offset_at(Moment::from_seconds(mid)) == now ? hi : lo) = mid;
+  }
+  return LocalTime::from_seconds(hi + then);
+}
 
 const std::string& PosixTz::abbreviation_at(Moment m) const {
   return in_summer_time(m) ? dst_name_ : std_name_;

@@ -189,7 +189,10 @@ Plan read_plan(const Object& o, const Catalog& catalog) {
   if (p.min_quantity > p.max_quantity) {
     fail("invalid_value", "min_quantity is greater than max_quantity", o.path("min_quantity"));
   }
-  if (o.has("price") == o.has("prices")) {
+  if (o.has("price") && o.has("prices")) {
+    fail("conflicting_fields", "a plan has 'price' or 'prices', not both", o.path("prices"));
+  }
+  if (!o.has("price") && !o.has("prices")) {
     fail("missing_field", "a plan has exactly one of 'price' or 'prices'", o.path("price"));
   }
   if (o.has("price")) {

@@ -96,7 +96,10 @@ std::vector<Discount> read_discounts(const Object& root, const Catalog& catalog)
     if (!ids.insert(x.id).second) fail("duplicate_id", "two discounts have the id " + excerpt(x.id), d.path("id"));
     x.name = as_string(d.at("name"), d.path("name"));
     x.names = read_names(d);
-    if (d.has("percent") == d.has("amount")) {
+    if (d.has("percent") && d.has("amount")) {
+      fail("conflicting_fields", "a discount has 'percent' or 'amount', not both", d.path("amount"));
+    }
+    if (!d.has("percent") && !d.has("amount")) {
       fail("missing_field", "a discount has exactly one of 'percent' or 'amount'", d.path("percent"));
     }
     if (d.has("percent")) {

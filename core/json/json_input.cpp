@@ -115,6 +115,12 @@ void check_size_and_depth(std::string_view text, std::size_t max_bytes) {
   if (deeper_than(text, kMaxDepth)) {
     fail("too_deep", "JSON nests deeper than " + std::to_string(kMaxDepth) + " levels");
   }
+  // nlohmann's lexer takes a raw NUL for the end of the input and would
+  // ignore what follows it; JSON has no place for one (in a string it is a
+  // control character, which must be escaped as \u0000).
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    fail("invalid_json", "malformed JSON near byte " + std::to_string(nul + 1) + ": a NUL byte");
+  }
 }
 
 // Runs nlohmann's SAX parser over text; its exceptions become our errors.

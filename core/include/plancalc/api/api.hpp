@@ -22,6 +22,9 @@ namespace plancalc::api {
 // The largest request text call() and dispatch() read; a longer one is
 // answered with input_too_large.
 inline constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
+// The largest catalog text Engine reads (catalog/read_catalog.hpp's limit):
+// a longer one is the catalog error input_too_large.
+inline constexpr std::size_t kMaxCatalogBytes = 4 * 1024 * 1024;
 
 class Engine {
  public:

@@ -111,7 +111,9 @@ struct BusinessDaysWalk {
 
 // Counts `days` (> 0) business days after the day of m (or of the next
 // opening when m is outside opening hours); due at the same local time of
-// day. Error: due_out_of_range as above.
+// day. A start in the repeated hour after the clocks go back counts from the
+// end of that hour (PosixTz::latest_local_until), so a later start is never
+// due earlier. Error: due_out_of_range as above.
 BusinessDaysWalk add_business_days(const BusinessCalendar& calendar, Moment m, int days);
 
 }  // namespace plancalc

@@ -68,9 +68,6 @@ struct WrittenMoment {
   int offset_seconds;
 };
 
-// The largest UTC offset a moment or a zone may have: 24 hours.
-constexpr int kMaxOffsetSeconds = 24 * 3600;
-
 // Strict RFC 3339 with a required offset, local date and instant within the
 // years kMinYear..kMaxYear. Error: invalid_moment, at `path`.
 WrittenMoment parse_moment(std::string_view text, const std::string& path);

@@ -18,7 +18,8 @@
 // Jn (day 1-365, February 29 never counted) or n (day 0-365, counted), with
 // an optional /time ([+-]h[:mm[:ss]], up to 167 hours as RFC 8536 allows;
 // default 02:00). Offsets are whole minutes (RFC 3339 cannot write seconds)
-// and at most 24 hours. A summer-time name without rules is rejected: POSIX
+// and below 24 hours, standard and summer time alike (RFC 3339 writes at
+// most 23:59). A summer-time name without rules is rejected: POSIX
 // leaves its meaning to the implementation, and a calculator must not guess.
 //
 // Why not Howard Hinnant's date/ptz.h? It compiles natively and in wasm, but
@@ -59,6 +60,11 @@ class PosixTz {
   LocalTime to_local(Moment m) const { return LocalTime::from_seconds(m.seconds() + offset_at(m)); }
   // See the header comment for skipped and repeated local times.
   Moment to_utc(LocalTime t) const;
+  // The latest local time the clock has shown up to m: to_local(m), except
+  // in the repeated hour after the clocks go back (its second pass), where
+  // it is the local time they were set back from (CEST 03:00 for CET 02:30).
+  // Unlike to_local, it never decreases as m increases.
+  LocalTime latest_local_until(Moment m) const;
 
   struct Rule {
     enum class Kind { month_week_day, julian_no_leap, zero_based } kind = Kind::month_week_day;
