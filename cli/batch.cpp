@@ -71,16 +71,16 @@ class Output {
   bool ok_ = true;
 };
 
-// The engine's own answer to a request over the limit (api.cpp's parse: the
-// same code, message and shape), for a line that is never held whole.
-std::string too_large(std::size_t bytes) {
-  return R"({"ok":false,"error":{"code":"input_too_large","message":"input is )" + std::to_string(bytes) +
-         " bytes; the limit is " + std::to_string(api::kMaxRequestBytes) + R"(","path":"","source":"request"}})";
+// The engine's own answer to a request over the limit, for a line that is
+// never held whole.
+const std::string& too_large() {
+  static const std::string response = api::too_large_response(api::kMaxRequestBytes, Source::request);
+  return response;
 }
 
 // Collects one line at a time from chunks of input. A line's text excludes
-// its "\n" and one "\r" before it (CRLF input); past the limit only its
-// length is counted.
+// its "\n" and one "\r" before it (CRLF input); past the limit the rest of
+// the line is skipped.
 class Lines {
  public:
   explicit Lines(const api::Engine& engine, Output& out) : engine_(engine), out_(out) {}
@@ -110,16 +110,10 @@ class Lines {
   void append(const char* data, std::size_t size) {
     if (size == 0) return;
     pending_ = true;
-    if (over_) {
-      over_bytes_ += size;
-      last_ = data[size - 1];
-      return;
-    }
+    if (over_) return;
     // One byte of slack for the "\r" of a CRLF line exactly at the limit.
     if (line_.size() + size > api::kMaxRequestBytes + 1) {
       over_ = true;
-      over_bytes_ = line_.size() + size;
-      last_ = data[size - 1];
       line_.clear();
       line_.shrink_to_fit();
       return;
@@ -131,7 +125,7 @@ class Lines {
   void answer(std::string_view text) {
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.size() > api::kMaxRequestBytes) {
-      out_.line(too_large(text.size()));
+      out_.line(too_large());
     } else {
       out_.answer(engine_, text);
     }
@@ -139,13 +133,12 @@ class Lines {
 
   void finish() {
     if (over_) {
-      out_.line(too_large(over_bytes_ - (last_ == '\r' ? 1 : 0)));
+      out_.line(too_large());
     } else {
       answer(line_);
     }
     line_.clear();
     over_ = false;
-    over_bytes_ = 0;
     pending_ = false;
   }
 
@@ -153,9 +146,7 @@ class Lines {
   Output& out_;
   std::string line_;
   bool pending_ = false;  // a line has started (an empty line between two "\n" still counts)
-  bool over_ = false;
-  std::size_t over_bytes_ = 0;
-  char last_ = 0;
+  bool over_ = false;  // the line is over the limit: the rest of it is skipped
 };
 
 // Reads standard input to its end, unanswered.

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "plancalc/api.hpp"
+#include "plancalc/api/api.hpp"
 
 namespace plancalc::cli {
 namespace {

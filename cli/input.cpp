@@ -7,8 +7,6 @@
 #include <memory>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
-
 namespace plancalc::cli {
 
 Input read_input(const std::string& path, std::size_t limit) {
@@ -23,8 +21,7 @@ Input read_input(const std::string& path, std::size_t limit) {
   // A regular file says its size: one too large is not read at all.
   struct stat st {};
   if (::fstat(::fileno(in), &st) == 0 && S_ISREG(st.st_mode)) {
-    input.bytes = static_cast<std::uint64_t>(st.st_size);
-    if (*input.bytes > limit) {
+    if (static_cast<std::uint64_t>(st.st_size) > limit) {
       input.too_large = true;
       return input;
     }
@@ -41,20 +38,10 @@ Input read_input(const std::string& path, std::size_t limit) {
   if (std::ferror(in)) throw std::runtime_error("cannot read " + path);
   if (input.text.size() > limit) {
     input.too_large = true;
-    if (!(input.bytes && *input.bytes > limit)) input.bytes.reset();
     input.text.clear();
     input.text.shrink_to_fit();
   }
   return input;
-}
-
-std::string too_large_response(const Input& input, std::size_t limit, const char* source) {
-  std::string size = input.bytes ? std::to_string(*input.bytes) : "more than " + std::to_string(limit);
-  nlohmann::ordered_json error = {{"code", "input_too_large"},
-                                  {"message", "input is " + size + " bytes; the limit is " + std::to_string(limit)},
-                                  {"path", ""},
-                                  {"source", source}};
-  return nlohmann::ordered_json{{"ok", false}, {"error", error}}.dump();
 }
 
 }  // namespace plancalc::cli

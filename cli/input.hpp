@@ -5,24 +5,16 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <string>
 
 namespace plancalc::cli {
 
 struct Input {
-  std::string text;                    // the whole input, when it is within the limit
-  bool too_large = false;              // more than the limit: text holds only a part
-  std::optional<std::uint64_t> bytes;  // its size, when known (a regular file's)
+  std::string text;        // the whole input, when it is within the limit
+  bool too_large = false;  // more than the limit: nothing of it is kept
 };
 
 // path "-" is stdin. Throws std::runtime_error when the file cannot be opened.
 Input read_input(const std::string& path, std::size_t limit);
-
-// The engine's input_too_large response (the same code, shape and, for a
-// known size, the same message) for an input read only in part; source is
-// "request" or "catalog".
-std::string too_large_response(const Input& input, std::size_t limit, const char* source);
 
 }  // namespace plancalc::cli

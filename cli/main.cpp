@@ -61,7 +61,7 @@ std::string read_file(const std::string& path, bool catalog) {
     throw UsageError(e.what());
   }
   if (input.too_large) {
-    throw RejectedInput{plancalc::cli::too_large_response(input, limit, catalog ? "catalog" : "request"),
+    throw RejectedInput{plancalc::api::too_large_response(limit, catalog ? plancalc::Source::catalog : plancalc::Source::request),
                         catalog ? path + ": " : ""};
   }
   return std::move(input.text);
@@ -147,7 +147,7 @@ int emit(const std::string& op, const std::string& response, const std::string& 
   }
   if (op == "check" && !r["result"]["passed"].get<bool>()) {
     std::cerr << "plancalc: " << label << "an example does not match its expected figures\n";
-    return 1;
+    return 3;  // the catalog loaded: not a rejection (1), a failed check
   }
   return 0;
 }

@@ -480,6 +480,12 @@ bool Engine::ok() const { return catalog_ != nullptr; }
 
 const std::string& Engine::status() const { return status_; }
 
+std::string too_large_response(std::size_t limit, Source source) {
+  Writer w(256);
+  response_parts::error_response(w, Error("input_too_large", json_input::too_large_message(limit), "", source));
+  return w.take();
+}
+
 std::string Engine::call(std::string_view op, std::string_view request_json) const {
   if (!catalog_) return status_;
   Writer w(kResponseCapacity);

@@ -105,12 +105,15 @@ std::size_t members(const json& v) {
 
 }  // namespace
 
+std::string too_large_message(std::size_t max_bytes) {
+  return "input is more than " + std::to_string(max_bytes) + " bytes, the limit";
+}
+
 namespace {
 
 void check_size_and_depth(std::string_view text, std::size_t max_bytes) {
   if (text.size() > max_bytes) {
-    fail("input_too_large", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                std::to_string(max_bytes));
+    fail("input_too_large", too_large_message(max_bytes));
   }
   if (deeper_than(text, kMaxDepth)) {
     fail("too_deep", "JSON nests deeper than " + std::to_string(kMaxDepth) + " levels");

@@ -145,13 +145,13 @@ describe('check', () => {
     assert.equal(warnings[0].args.computed, '3596.00');
   });
 
-  test('a catalog with a failing example exits 1 and names the mismatch', () => {
+  test('a catalog with a failing example exits 3 (it loaded: not a rejection) and names the mismatch', () => {
     const catalog = JSON.parse(readRepoFile('plans/v8pro.json'));
     catalog.examples[0].expect['/first_period/total'] = '3196.00';
     const tmp = path.join(fs.mkdtempSync('/tmp/plancalc-cli-'), 'v8pro.json');
     fs.writeFileSync(tmp, JSON.stringify(catalog));
     const r = run(['check', tmp, '--format', 'table']);
-    assert.equal(r.status, 1);
+    assert.equal(r.status, 3);
     assert.match(r.stdout, /\/first_period\/total: expected 3196\.00, got 3596\.00/);
   });
 });

@@ -213,3 +213,35 @@ describe('dispose', () => {
     assert.throws(() => engine.callRaw('describe', '{}'), /dispose/);
   });
 });
+
+// The wrapper's own fault: a response it cannot read as JSON is internal_error
+// (docs/errors.md), and the native engine it made is freed. The real engine
+// never answers so; a stand-in module that does is the only way to reach it.
+describe('a response the wrapper cannot read', () => {
+  test('is internal_error, and the engine is deleted', async () => {
+    let deleted = 0;
+    const moduleFactory = async () => ({
+      Engine: class {
+        status() { return 'not JSON {'; }
+        delete() { deleted += 1; }
+      },
+    });
+    await assertRejectsPlanCalcError(createEngine('{}', { moduleFactory }), {
+      code: 'internal_error', path: '', source: '',
+    });
+    assert.equal(deleted, 1);
+  });
+
+  test('an error answer without a code is internal_error, with the text kept', async () => {
+    const text = '{"ok":false,"error":{"message":"boom"}}';
+    const moduleFactory = async () => ({
+      Engine: class {
+        status() { return text; }
+        delete() {}
+      },
+    });
+    await assertRejectsPlanCalcError(createEngine('{}', { moduleFactory }), {
+      code: 'internal_error', message: 'boom', response: text,
+    });
+  });
+});

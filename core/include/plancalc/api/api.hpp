@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plancalc/error/error.hpp"
 
 namespace plancalc {
 struct Catalog;
@@ -25,6 +26,11 @@ inline constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
 // The largest catalog text Engine reads (catalog/read_catalog.hpp's limit):
 // a longer one is the catalog error input_too_large.
 inline constexpr std::size_t kMaxCatalogBytes = 4 * 1024 * 1024;
+
+// The input_too_large response for a text over `limit` that a caller did not
+// read whole (the CLI stops one byte past the limit): the same bytes the
+// Engine answers for a text over that limit.
+std::string too_large_response(std::size_t limit, Source source);
 
 class Engine {
  public:

@@ -24,6 +24,11 @@ using json = nlohmann::json;
 constexpr std::size_t kMaxDepth = 64;
 constexpr std::size_t kMaxStringLength = 1000;
 
+// input_too_large's message for a text over max_bytes. It names the limit,
+// not the size: a reader that stops one byte past the limit (the CLI on a
+// pipe) cannot know the size, and every door says the same words.
+std::string too_large_message(std::size_t max_bytes);
+
 // Parses text of at most max_bytes. Errors: input_too_large, too_deep,
 // invalid_json (with the byte offset), duplicate_key.
 json parse(std::string_view text, std::size_t max_bytes);
