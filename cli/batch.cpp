@@ -1,5 +1,4 @@
 #include "batch.hpp"
-#include "memory_reserve.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "plancalc/api/api.hpp"
+#include "plancalc/api/memory_reserve.hpp"
 
 namespace plancalc::cli {
 namespace {
@@ -44,7 +44,7 @@ class Output {
   void answer(const api::Engine& engine, std::string_view request) {
     engine.dispatch(request, buffer_);
     end_line();
-    hold_memory_reserve();  // again, if this line ran out of memory and used it
+    api::hold_memory_reserve();  // again, if this line ran out of memory and used it
   }
   void flush() {
     std::size_t done = 0;

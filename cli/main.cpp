@@ -21,7 +21,7 @@
 #include "check.hpp"
 #include "defaults.hpp"
 #include "input.hpp"
-#include "memory_reserve.hpp"
+#include "plancalc/api/memory_reserve.hpp"
 #include "english.hpp"
 #include "table.hpp"
 
@@ -239,7 +239,7 @@ void field(CLI::App* cmd, Options& o, const std::string& flag, const std::string
 }  // namespace
 
 int main(int argc, char** argv) {
-  plancalc::cli::hold_memory_reserve();
+  plancalc::api::hold_memory_reserve();
   CLI::App app{"plancalc — exact, explained prices for software support plans"};
   app.require_subcommand(1);
   Options o;

@@ -10,16 +10,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 
 #include "plancalc/api/api.hpp"
+#include "plancalc/api/memory_reserve.hpp"
 
 namespace plancalc::wasm {
 
 class TextBuffers {
  public:
-  explicit TextBuffers(const std::string& catalog_json) : engine_(catalog_json) {}
+  // Every entry holds the memory reserve first (memory_reserve.hpp): when the
+  // page's memory is exhausted, a call answers out_of_memory instead of
+  // throwing a C++ exception into JavaScript.
+  explicit TextBuffers(const std::string& catalog_json) : engine_((reserve(), catalog_json)) {}
 
   bool ok() const { return engine_.ok(); }
   std::string status() const { return engine_.status(); }
@@ -28,6 +33,7 @@ class TextBuffers {
   // Through the same call as run() (one copy of the engine's call in the
   // module, not two), into a buffer of its own.
   std::string call(const std::string& op, const std::string& request_json) const {
+    reserve();
     return engine_.call(op, request_json);
   }
 
@@ -37,7 +43,13 @@ class TextBuffers {
   // Valid until wasm memory grows; JS asks again when its view is detached.
   emscripten::val input(std::size_t bytes) {
     if (bytes > kMaxInputBytes) bytes = kMaxInputBytes;
-    if (input_.size() < bytes) input_.resize(bytes);
+    reserve();
+    try {
+      if (input_.size() < bytes) input_.resize(bytes);
+    } catch (const std::bad_alloc&) {
+      // The buffer as it was: too small, so JS takes the plain path, whose
+      // call answers out_of_memory if memory is still short.
+    }
     return bytes_view(input_);
   }
 
@@ -52,6 +64,7 @@ class TextBuffers {
     if (length > input_.size()) length = input_.size();
     if (op_length > input_.size() - length) op_length = input_.size() - length;
     std::string_view op(input_.data() + length, op_length);
+    reserve();
     engine_.call(op, std::string_view(input_.data(), length), response_);
     result_[0] = reinterpret_cast<std::uintptr_t>(response_.data());
     result_[1] = response_.size();
@@ -67,6 +80,7 @@ class TextBuffers {
   static_assert(sizeof(std::uintptr_t) == sizeof(std::uint32_t), "JS reads the result as 32-bit words (wasm32)");
 
   // unsigned char: a Uint8Array, which TextEncoder.encodeInto requires (char would give an Int8Array).
+  static void reserve() { api::hold_memory_reserve(api::kRequestReserveBytes); }
   static emscripten::val bytes_view(std::string& s) {
     return emscripten::val(
         emscripten::typed_memory_view(s.size(), reinterpret_cast<const unsigned char*>(s.data())));
