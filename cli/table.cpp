@@ -90,6 +90,22 @@ std::string compare_table(const ojson& r) {
     out << "cheapest: " << english(r["cheapest"]["explanation"]) << "\n";
     for (const auto& why : r["cheapest"]["reasons"]) out << "  because " << english(why) << "\n";
   }
+  // With needs: which plans miss which need, and the recommendation.
+  for (const auto& row : r["rows"]) {
+    if (row.contains("missed")) {
+      for (const auto& why : row["missed"]) out << "misses: " << text(row["plan"]) << ": " << english(why) << "\n";
+    }
+  }
+  if (r.contains("recommendation")) {
+    const auto& rec = r["recommendation"];
+    if (!rec.is_null()) {
+      out << "recommended: " << english(rec["explanation"]) << "\n";
+      for (const auto& met : rec["met"]) out << "  " << english(met) << "\n";
+    } else {
+      if (!r["closest"].is_null()) out << "recommended: none. " << english(r["closest"]["explanation"]) << "\n";
+      for (const auto& o : r["on_request"]) out << "  " << english(o["explanation"]) << "\n";
+    }
+  }
   for (const auto& b : r["break_even"]) out << "break-even: " << english(b["explanation"]) << "\n";
   for (const auto& s : r["savings"]) out << "saving: " << english(s["explanation"]) << "\n";
   // Service next to price: each tier's response targets, channels and uptime.

@@ -21,24 +21,25 @@ const DATES = new Set([
 ]);
 const PLANS = new Set([
   'plan', 'next_plan', 'shorter_plan', 'longer_plan', 'from_plan', 'to_plan', 'lower_plan', 'higher_plan',
-  'cheapest_plan',
+  'cheapest_plan', 'closest_plan',
 ]);
 const NUMBERS = new Set([
   'quantity', 'months', 'charges', 'index', 'packages', 'package_size', 'from', 'to',
   'rate', 'percent', 'days', 'remaining_days', 'term_days', 'add', 'quantity_before', 'quantity_after',
   'count', 'usage', 'included', 'extra', 'packs', 'minutes', 'billable_minutes', 'increment_minutes',
+  'missed', 'needed_percent', 'needed_days', 'target_days',
 ]);
-const DURATIONS = new Set(['duration', 'month_30', 'month_31', 'year']);
+const DURATIONS = new Set(['duration', 'month_30', 'month_31', 'year', 'target', 'needed']);
 /**
  * Args that name a catalog object by id: arg → kind of ctx.catalogName
  * (view-context.js), so the catalog's name in the language is shown.
  */
 const CATALOG_NAMES = {
   allowance: 'allowance', service: 'service', discount: 'discount', window: 'window', calendar: 'calendar',
-  region: 'calendar', level: 'level', tier: 'tier', label: 'tax',
+  region: 'calendar', level: 'level', tier: 'tier', label: 'tax', feature: 'feature', uptime_service: 'uptime',
 };
 /** Args whose values are words of the page: arg → i18n key prefix. */
-const WORDS = { direction: 'direction', updates_granted: 'yesno', basis: 'basis' };
+const WORDS = { direction: 'direction', updates_granted: 'yesno', basis: 'basis', clock: 'clock' };
 
 /**
  * @typedef {object} ExplainContext

@@ -81,7 +81,8 @@ export function createViewContext({ t, lang, fmt, info }) {
  * plan has one name).
  */
 function catalogObjects(info) {
-  const named = { allowance: new Map(), service: new Map(), discount: new Map(), calendar: new Map(), level: new Map(), tax: new Map() };
+  const named = { allowance: new Map(), service: new Map(), discount: new Map(), calendar: new Map(), level: new Map(), tax: new Map(),
+    feature: new Map(), uptime: new Map() };
   const add = (kind, id, item) => {
     if (id !== undefined && id !== null && !named[kind].has(String(id))) named[kind].set(String(id), item);
   };
@@ -90,6 +91,8 @@ function catalogObjects(info) {
   for (const d of info.discounts ?? []) add('discount', d.id, d);
   for (const c of info.calendars ?? []) add('calendar', c.id, c);
   for (const tier of info.tiers ?? []) for (const r of tier.sla?.response ?? []) add('level', r.level, r);
+  for (const tier of info.tiers ?? []) for (const f of tier.features ?? []) add('feature', f.id, f);
+  for (const tier of info.tiers ?? []) for (const u of tier.sla?.uptime ?? []) add('uptime', u.service, u);
   if (info.tax?.label) add('tax', info.tax.label, { name: info.tax.label, names: info.tax.names });
   return named;
 }

@@ -184,6 +184,64 @@ std::vector<T> read_filter(const Object& r, const char* key, Read read) {
   return out;
 }
 
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out.empty() ? "none" : out;
+}
+
+// compare's optional "needs" (plancalc/pricing/needs.hpp).
+Needs read_needs(const Catalog& catalog, const Object& parent) {
+  Object r(parent.at("needs"), parent.path("needs"));
+  r.allow_only({"features", "response", "uptime_percent"});
+  Needs needs;
+  const std::vector<std::string> features = feature_ids(catalog);
+  needs.features = read_filter<std::string>(r, "features", [&](const json& v, const std::string& path) {
+    std::string id = as_string(v, path, 200);
+    if (std::find(features.begin(), features.end(), id) == features.end()) {
+      fail("unknown_feature",
+           "no feature " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id) + "; its features: " +
+               joined(features),
+           path);
+    }
+    return id;
+  });
+  const std::vector<std::string> levels = response_levels(catalog);
+  needs.response = read_filter<ResponseNeed>(r, "response", [&](const json& v, const std::string& path) {
+    Object n(v, path);
+    n.allow_only({"level", "within_hours", "within_days"});
+    ResponseNeed need;
+    need.level = as_string(n.at("level"), n.where("level"), 200);
+    if (std::find(levels.begin(), levels.end(), need.level) == levels.end()) {
+      fail("unknown_level",
+           "no response level " + excerpt(need.level) + " in catalog " + excerpt(catalog.vendor.id) +
+               "; its levels: " + joined(levels),
+           n.path("level"));
+    }
+    if (n.has("within_hours") == n.has("within_days")) {
+      if (n.has("within_hours")) {
+        fail("conflicting_fields", "a response need has 'within_hours' or 'within_days', not both",
+             n.path("within_days"));
+      }
+      fail("missing_field", "a response need has 'within_hours' or 'within_days'", n.path("within_hours"));
+    }
+    if (n.has("within_hours")) {
+      need.hours = as_integer(n.at("within_hours"), n.where("within_hours"), 1, kMaxTargetHours);
+    } else {
+      need.days = static_cast<int>(as_integer(n.at("within_days"), n.where("within_days"), 1, kMaxTargetDays));
+    }
+    return need;
+  });
+  if (r.has("uptime_percent")) {
+    Rate rate = as_rate(r.at("uptime_percent"), r.where("uptime_percent"));
+    if (rate.micro_percent() > 100 * Rate::kScale) {
+      fail("out_of_range", "an uptime is at most 100 %", r.path("uptime_percent"));
+    }
+    needs.uptime = rate;
+  }
+  return needs;
+}
+
 struct CompareRun {
   Common c;
   Comparison cmp;
@@ -192,7 +250,7 @@ struct CompareRun {
 CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
   Object r(doc);
   r.allow_only({"op", "quantity", "start", "horizon_months", "as_of", "tiers", "billing_months", "plans", "usage",
-                "context", "coupon"});
+                "context", "coupon", "needs"});
   Common c = read_common(r);
   auto tiers = read_filter<const Tier*>(r, "tiers", [&](const json& v, const std::string& path) {
     std::string id = as_string(v, path, 200);
@@ -212,7 +270,8 @@ CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
   auto contains = [](const auto& list, const auto& item) {
     return list.empty() || std::find(list.begin(), list.end(), item) != list.end();
   };
-  CompareRequest request{{}, c.quantity, c.start, c.horizon_months, read_purchase(catalog, r)};
+  CompareRequest request{{}, c.quantity, c.start, c.horizon_months, read_purchase(catalog, r), std::nullopt};
+  if (r.has("needs")) request.needs = read_needs(catalog, r);
   for (const Plan& p : catalog.plans) {
     if (contains(tiers, &catalog.tiers[static_cast<std::size_t>(p.tier)]) &&
         contains(months, static_cast<std::int64_t>(p.billing_months)) && contains(plans, &p)) {

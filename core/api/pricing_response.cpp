@@ -147,6 +147,12 @@ void horizon(Writer& w, const Catalog& c, const Quote& q, int horizon_months, Da
 
 // --- compare --------------------------------------------------------------------
 
+void explanations(Writer& w, const Catalog& c, const std::vector<Explanation>& list) {
+  w.begin_array();
+  for (const Explanation& e : list) explanation(w, c, e);
+  w.end_array();
+}
+
 void compare_row(Writer& w, const Catalog& c, const CompareRow& row) {
   const Plan& p = *row.plan;
   w.begin_object();
@@ -161,7 +167,15 @@ void compare_row(Writer& w, const Catalog& c, const CompareRow& row) {
     date_field(w, "covered_until", q.covered_until());
     w.field("charges", q.schedule.size());
     w.field("rank", row.rank);
-  } else {
+  }
+  if (row.needs) {
+    w.field("meets_needs", row.needs->meets);
+    if (!row.needs->meets) {
+      w.key("missed");
+      explanations(w, c, row.needs->missed);
+    }
+  }
+  if (!row.quote) {
     w.key("error");
     w.begin_object();
     w.field("code", row.error->code());
@@ -185,6 +199,50 @@ void cheapest(Writer& w, const Catalog& c, const Comparison& cmp) {
   for (const Explanation& e : cmp.reasons) explanation(w, c, e);
   w.end_array();
   w.end_object();
+}
+
+// With needs: the recommendation, or (null and) the closest plan and the
+// plans priced on request.
+void needs_outcome(Writer& w, const Catalog& c, const NeedsOutcome& n) {
+  w.key("recommendation");
+  if (n.recommended) {
+    const CompareRow& row = *n.recommended;
+    w.begin_object();
+    w.field("plan", row.plan->id);
+    money_field(w, c, "horizon_total", row.quote->horizon_total);
+    w.key("explanation");
+    explanation(w, c, n.explanation);
+    w.key("met");
+    explanations(w, c, row.needs->met);
+    w.key("because");
+    explanations(w, c, n.because);
+    w.end_object();
+    return;
+  }
+  w.null();
+  w.key("closest");
+  if (n.closest) {
+    w.begin_object();
+    w.field("plan", n.closest->plan->id);
+    money_field(w, c, "horizon_total", n.closest->quote->horizon_total);
+    w.key("explanation");
+    explanation(w, c, n.explanation);
+    w.key("missed");
+    explanations(w, c, n.closest->needs->missed);
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("on_request");
+  w.begin_array();
+  for (const CompareRow* row : n.on_request) {
+    w.begin_object();
+    w.field("plan", row->plan->id);
+    w.key("explanation");
+    explanation(w, c, Explanation{"compare.on_request_may_meet", {{"plan", row->plan->id}}});
+    w.end_object();
+  }
+  w.end_array();
 }
 
 void saving(Writer& w, const Catalog& c, const Saving& s) {
@@ -454,6 +512,7 @@ void comparison(Writer& w, const Catalog& c, const CatalogParts* parts, const Co
   w.end_array();
   w.key("cheapest");
   cheapest(w, c, cmp);
+  if (cmp.needs) needs_outcome(w, c, *cmp.needs);
   w.key("savings");
   w.begin_array();
   for (const Saving& s : cmp.savings) saving(w, c, s);

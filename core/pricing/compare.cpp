@@ -196,6 +196,50 @@ void explain_usage(Comparison& c, int horizon_months) {
   }
 }
 
+// Each row checked against the needs, and the recommendation among them.
+void recommend_for_needs(const Catalog& catalog, const Needs& needs, int horizon_months, Comparison& c) {
+  NeedsOutcome out;
+  for (CompareRow& row : c.rows) {
+    row.needs = check_needs(catalog, catalog.tiers[static_cast<std::size_t>(row.plan->tier)], needs);
+    if (priced(row)) {
+      if (row.needs->meets && (!out.recommended || horizon_total(row) < horizon_total(*out.recommended))) {
+        out.recommended = &row;
+      }
+      auto missed = [](const CompareRow& r) { return r.needs->missed.size(); };
+      if (!out.closest || missed(row) < missed(*out.closest) ||
+          (missed(row) == missed(*out.closest) && horizon_total(row) < horizon_total(*out.closest))) {
+        out.closest = &row;
+      }
+    } else if (row.error && row.error->code() == "price_on_request") {
+      out.on_request.push_back(&row);
+    }
+  }
+  const auto months = static_cast<std::int64_t>(horizon_months);
+  if (out.recommended) {
+    out.closest = nullptr;
+    out.on_request.clear();
+    const CompareRow& best = *out.recommended;
+    if (c.cheapest && horizon_total(*c.cheapest) < horizon_total(best)) {
+      out.explanation = {"compare.best_for_needs",
+                         {{"plan", best.plan->id},
+                          {"horizon_total", horizon_total(best)},
+                          {"months", months},
+                          {"cheapest_plan", c.cheapest->plan->id},
+                          {"cheapest_total", horizon_total(*c.cheapest)},
+                          {"difference", subtract(horizon_total(best), horizon_total(*c.cheapest))}}};
+      out.because = c.cheapest->needs->missed;
+    } else {
+      out.explanation = {"compare.cheapest_meets_needs",
+                         {{"plan", best.plan->id}, {"horizon_total", horizon_total(best)}, {"months", months}}};
+    }
+  } else if (out.closest) {
+    out.explanation = {"compare.no_plan_meets_needs",
+                       {{"closest_plan", out.closest->plan->id},
+                        {"missed", static_cast<std::int64_t>(out.closest->needs->missed.size())}}};
+  }
+  c.needs = std::move(out);
+}
+
 }  // namespace
 
 std::vector<int> tiers_by_rank(const Catalog& catalog) {
@@ -254,6 +298,7 @@ Comparison compare(const Catalog& catalog, const CompareRequest& request) {
   find_savings(catalog, c);
   find_break_evens(catalog, request, c);
   explain_usage(c, request.horizon_months);
+  if (request.needs) recommend_for_needs(catalog, *request.needs, request.horizon_months, c);
   return c;
 }
 

@@ -11,6 +11,7 @@
 #include "plancalc/catalog/catalog.hpp"
 #include "plancalc/error/error.hpp"
 #include "plancalc/explanation/explanation.hpp"
+#include "plancalc/pricing/needs.hpp"
 #include "plancalc/pricing/quote.hpp"
 
 namespace plancalc {
@@ -21,6 +22,7 @@ struct CompareRequest {
   Date start = Date::from_days(0);
   int horizon_months = 36;
   Purchase purchase;
+  std::optional<Needs> needs;  // none: no needs-based recommendation
 };
 
 struct CompareRow {
@@ -28,6 +30,20 @@ struct CompareRow {
   std::optional<Quote> quote;  // none when the plan cannot be priced
   std::optional<Error> error;
   int rank = 0;  // 1 = cheapest over the horizon; 0 when not priced
+  std::optional<NeedsCheck> needs;  // when the request states needs
+};
+
+// The needs-based recommendation: the cheapest plan over the horizon among
+// those that meet every need; when none does, the closest one and the plans
+// priced on request, which may.
+struct NeedsOutcome {
+  const CompareRow* recommended = nullptr;
+  Explanation explanation;
+  // With a recommendation dearer than the cheapest plan: what the cheapest
+  // misses (the needs that make the difference).
+  std::vector<Explanation> because;
+  const CompareRow* closest = nullptr;  // none meets: fewest needs missed, then cheapest
+  std::vector<const CompareRow*> on_request;
 };
 
 struct Saving {
@@ -69,6 +85,7 @@ struct Comparison {
   // Why plans that would be cheaper without the expected usage are not.
   std::vector<Explanation> reasons;
   Date horizon_end = Date::from_days(0);
+  std::optional<NeedsOutcome> needs;  // when the request states needs
 };
 
 Comparison compare(const Catalog& catalog, const CompareRequest& request);

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "plancalc/calendar/duration.hpp"
 #include "plancalc/calendar/business_calendar.hpp"
 #include "plancalc/catalog/sla_terms.hpp"
 #include "plancalc/explanation/explanation.hpp"
@@ -66,8 +67,6 @@ struct Downtime {
 // period_days × 24 h × (100 − percent) %, rounded down to a whole second.
 Downtime allowed_downtime(Rate percent, int period_days);
 
-// "3 h 30 min", "30 min", "7 h 26 min 24 s", "36 h", "0 s".
-std::string format_duration(std::int64_t seconds);
 
 // One-line descriptions for the comparison table:
 // sla.target.business / sla.target.business_days / sla.target.calendar, and
