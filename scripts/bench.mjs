@@ -4,7 +4,7 @@
 // scripts/test (nothing here asserts a time).
 //
 //   node scripts/bench.mjs --site DIR --wasm-dir DIR --cli FILE --native-bench FILE
-//                          [--quick] [--only sizes,browser,wasm,native,batch] [--json FILE]
+//                          [--quick] [--only sizes,browser,peer,wasm,native,batch] [--json FILE]
 //
 // scripts/bench builds what is needed and calls this with the paths.
 import fs from 'node:fs';
@@ -483,6 +483,81 @@ async function measureBatch() {
 }
 
 // ---------------------------------------------------------------------------
+// ---------------------------------------------------------------------------
+// plancalc beside what a web developer would write instead (bench/peer-js:
+// dinero.js + date-fns), in the same Chromium: time per comparison, bytes
+// shipped, and whether the totals agree. plancalc is timed through the page's
+// own JS API (engine.compare: request out, response parsed) and, to show
+// where its time goes, as callRaw (the response text not parsed).
+const PEER_CASES = [
+  { vendor: 'mailstore', input: { quantity: 25, start: '2026-03-01', horizonMonths: 36 } },
+  { vendor: 'invex', input: { quantity: 1, start: '2026-03-01', horizonMonths: 36, context: { deployment: 'cloud' } } },
+];
+
+async function measurePeer() {
+  const { build } = await import('esbuild');
+  const bundle = await build({
+    entryPoints: [path.join(ROOT, 'bench/peer-js/peer-compare.mjs')], bundle: true, minify: true, format: 'esm',
+    write: false, logLevel: 'silent',
+  });
+  const peerCode = bundle.outputFiles[0].contents;
+  const peerGz = spawnSync('gzip', ['-9', '-c'], { input: Buffer.from(peerCode) }).stdout.length;
+  const oursGz = ['plancalc.js', 'generated/plancalc-core.js', 'generated/plancalc-core.wasm']
+    .reduce((sum, f) => sum + gzipSize(path.join(opts.site, f)), 0);
+  rows.push(['peer', 'bytes, gzipped: plancalc (plancalc.js + engine .js + .wasm) · peer (its bundle, esbuild --minify)',
+    `${kb(oursGz)} KB · ${kb(peerGz)} KB`, '', '']);
+
+  const { server } = await browser();
+  const { context, page } = await newPage();
+  await page.route(`${server.url}__peer/**`, (route) => {
+    const url = route.request().url();
+    if (url.endsWith('peer.js')) return route.fulfill({ contentType: 'text/javascript', body: Buffer.from(peerCode) });
+    return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>peer</title>' });
+  });
+  await page.goto(`${server.url}__peer/bench.html`);
+  results.peer = [];
+  for (const { vendor, input } of PEER_CASES) {
+    const catalogText = fs.readFileSync(path.join(ROOT, `plans/${vendor}.json`), 'utf8');
+    const r = await page.evaluate(async ({ catalogText, input, quick }) => {
+      const { createEngine } = await import('/plancalc.js');
+      const { peerCompare } = await import('/__peer/peer.js');
+      const engine = await createEngine(catalogText);
+      const catalog = JSON.parse(catalogText);
+      const request = { quantity: input.quantity, start: input.start, horizon_months: input.horizonMonths,
+        ...(input.context ? { context: input.context } : {}) };
+      const ours = engine.compare(request);
+      const peer = peerCompare(catalog, input);
+      const totals = (rowsOf) => JSON.stringify(rowsOf.map((x) => [x.plan, x.first_period_total, x.horizon_total]));
+      const agree = totals(ours.rows) === totals(peer.rows) && ours.cheapest.plan === peer.cheapest;
+      // Per call in µs: runs of 0.2 s, alternating, median of the rounds.
+      const time = (fn) => {
+        for (let i = 0; i < 200; i++) fn();
+        let n = 0;
+        const t0 = performance.now();
+        while (performance.now() - t0 < (quick ? 100 : 200)) { fn(); n++; }
+        return ((performance.now() - t0) * 1000) / n;
+      };
+      const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      const rounds = { compare: [], raw: [], peer: [] };
+      for (let k = 0; k < (quick ? 3 : 7); k++) {
+        rounds.compare.push(time(() => engine.compare(request)));
+        rounds.raw.push(time(() => engine.callRaw('compare', request)));
+        rounds.peer.push(time(() => peerCompare(catalog, input)));
+      }
+      const bytes = engine.callRaw('compare', request).length;
+      engine.dispose();
+      return { agree, bytes, compare: med(rounds.compare), raw: med(rounds.raw), peer: med(rounds.peer) };
+    }, { catalogText, input, quick: opts.quick });
+    results.peer.push({ vendor, ...r });
+    const us = (x) => `${x.toFixed(1)} µs`;
+    rows.push(['peer', `compare/${vendor}, per comparison: plancalc (parsed · text only) · peer · plancalc ÷ peer`,
+      `${us(r.compare)} · ${us(r.raw)} · ${us(r.peer)} · ${(r.compare / r.peer).toFixed(2)}×`, '', '']);
+    rows.push(['peer', `compare/${vendor}: the peer's totals equal plancalc's (every plan, first period and horizon)`,
+      r.agree ? 'equal' : 'DIFFERENT', 'equal', r.agree]);
+  }
+  await context.close();
+}
+
 function printTable() {
   const header = ['part', 'what', 'measured', 'target', 'met'];
   const body = rows.map((r) => [r[0], r[1], r[2], r[3], r[4] === '' ? '' : r[4] ? 'yes' : 'NO']);
@@ -506,6 +581,10 @@ async function main() {
     if (want('browser')) {
       log('browser');
       await measureBrowser();
+    }
+    if (want('peer')) {
+      log('beside the JavaScript peer (bench/peer-js)');
+      await measurePeer();
     }
   } finally {
     await closeBrowser();
