@@ -134,10 +134,11 @@ export function sentence(message) {
 /**
  * An engine error as a sentence in the page's language, worded from its code
  * and args (docs/errors.md), never from the engine's English message when the
- * page has a translation: "code.<code>.args" when every {placeholder} in it is
- * among the error's args (numbers in the locale's digits, lists as the
- * locale's list), else "code.<code>". Only a code the page has no words for
- * falls back to the message (English) or stays worded generically.
+ * page has words for it: "code.<code>.args" when every {placeholder} in it is
+ * among the error's args (numbers in the locale's digits, ISO dates as the
+ * locale's long date, lists as the locale's list); else English shows the
+ * engine's message and another language "code.<code>", or, for a code it
+ * has no words for, a generic sentence ("code.other").
  * @param {{code?: string, message?: string, args?: object}} error
  * @param {Function & {lang: string, has: (key: string) => boolean, covers: Function}} t translator (i18n.js)
  */
@@ -145,8 +146,12 @@ export function errorText(error, t) {
   const key = `code.${error?.code}`;
   const args = formatArgs(error?.args, t.lang);
   if (t.covers?.(`${key}.args`, args)) return t(`${key}.args`, args);
+  // English without worded args keeps the engine's message, the most
+  // specific English there is (issue 21 asks for args-worded sentences for
+  // every code; until each has its ".args" words, English falls back here).
+  if (t.lang === 'en') return sentence(error?.message ?? error);
   if (t.has(key)) return t(key, args);
-  if (t.lang !== 'en' && t.has('code.other')) return t('code.other');
+  if (t.has('code.other')) return t('code.other');
   return sentence(error?.message ?? error);
 }
 
