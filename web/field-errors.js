@@ -132,15 +132,40 @@ export function sentence(message) {
 }
 
 /**
- * An engine error as a sentence in the page's language: English shows the
- * engine's own message (the most specific); another language shows the
- * translation of its code ("code.<code>" in i18n/) when there is one, else
- * the English message.
- * @param {{code?: string, message?: string}} error
- * @param {Function & {lang: string, has: (key: string) => boolean}} t translator (i18n.js)
+ * An engine error as a sentence in the page's language, worded from its code
+ * and args (docs/errors.md), never from the engine's English message when the
+ * page has words for it: "code.<code>.args" when every {placeholder} in it is
+ * among the error's args (numbers in the locale's digits, ISO dates as the
+ * locale's long date, lists as the locale's list); else English shows the
+ * engine's message and another language "code.<code>", or, for a code it
+ * has no words for, a generic sentence ("code.other").
+ * @param {{code?: string, message?: string, args?: object}} error
+ * @param {Function & {lang: string, has: (key: string) => boolean, covers: Function}} t translator (i18n.js)
  */
 export function errorText(error, t) {
   const key = `code.${error?.code}`;
-  if (t.lang !== 'en' && t.has(key)) return t(key);
+  const args = formatArgs(error?.args, t.lang);
+  if (t.covers?.(`${key}.args`, args)) return t(`${key}.args`, args);
+  // English without worded args keeps the engine's message, the most
+  // specific English there is (issue 21 asks for args-worded sentences for
+  // every code; until each has its ".args" words, English falls back here).
+  if (t.lang === 'en') return sentence(error?.message ?? error);
+  if (t.has(key)) return t(key, args);
+  if (t.has('code.other')) return t('code.other');
   return sentence(error?.message ?? error);
+}
+
+function formatArgs(args, lang) {
+  const out = {};
+  if (!args || typeof args !== 'object') return out;
+  const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  const lists = new Intl.ListFormat(lang, { type: 'conjunction' });
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'number') out[name] = numbers.format(value);
+    else if (Array.isArray(value)) out[name] = lists.format(value.map(String));
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[name] = dates.format(new Date(`${value}T00:00:00Z`));
+    else if (typeof value === 'string') out[name] = value;
+  }
+  return out;
 }

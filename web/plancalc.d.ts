@@ -19,7 +19,11 @@ export declare class PlanCalcError extends Error {
   readonly source: 'request' | 'catalog' | '';
   /** The engine's raw response text ({"ok":false,...}), when the error came from one. */
   readonly response?: string;
-  /** Structured details some errors carry, e.g. support_inactive's `{support_end, renewal}`. */
+  /** The error's arguments (ids, dates, limits, valid ids), per code in
+   *  docs/errors.md: word the error from `code` and `args`, not `message`.
+   *  `{}` for an error raised outside the engine. */
+  readonly args: { [key: string]: Json };
+  /** The same as `args` for support_inactive (`{support_end, renewal}`); kept for older callers. */
   readonly details?: { [key: string]: Json };
 }
 

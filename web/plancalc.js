@@ -22,6 +22,8 @@ export class PlanCalcError extends Error {
     this.path = path;
     /** "request" or "catalog": the document `path` points into. */
     this.source = source;
+    /** The error's arguments (docs/errors.md); {} unless the engine gave some. */
+    this.args = {};
     /** The engine's raw response text, when the error came from one. */
     if (response !== undefined) this.response = response;
   }
@@ -110,6 +112,7 @@ function parseResponse(text) {
     error.source ?? '',
     text,
   );
+  if (error.args && typeof error.args === 'object') err.args = error.args;
   // e.g. support_inactive: the renewal that must come first.
   if (error.details !== undefined) err.details = error.details;
   throw err;

@@ -22,11 +22,23 @@
 
 namespace plancalc::api_detail {
 
+// unknown_plan's args: the id asked for (cut like excerpt()), the catalog and
+// the plan ids it does have, in catalog order.
+ErrorArgs unknown_plan_args(const Catalog& catalog, const std::string& id) {
+  std::vector<std::string> valid;
+  valid.reserve(catalog.plans.size());
+  for (const Plan& p : catalog.plans) valid.push_back(p.id);
+  std::string asked = excerpt(id);
+  asked = asked.substr(1, asked.size() - 2);
+  return {arg("plan", asked), arg("catalog", catalog.vendor.id), arg("valid", std::move(valid))};
+}
+
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key) {
   std::string id = json_input::as_string(r.at(key), r.where(key), 200);
   const Plan* plan = catalog.find_plan(id);
   if (!plan) {
-    fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key));
+    fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), r.path(key),
+         unknown_plan_args(catalog, id));
   }
   return *plan;
 }
@@ -264,7 +276,10 @@ CompareRun compute_compare(const Catalog& catalog, const Request& doc) {
   auto plans = read_filter<const Plan*>(r, "plans", [&](const json& v, const std::string& path) {
     std::string id = as_string(v, path, 200);
     const Plan* p = catalog.find_plan(id);
-    if (!p) fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), path);
+    if (!p) {
+      fail("unknown_plan", "no plan " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id), path,
+           unknown_plan_args(catalog, id));
+    }
     return p;
   });
   auto contains = [](const auto& list, const auto& item) {

@@ -130,6 +130,28 @@ void error_response(Writer& w, const Error& e, std::string_view details) {
   w.field("message", e.message());
   w.field("path", e.path());
   w.field("source", e.source() == Source::catalog ? "catalog" : "request");
+  // args: every error has them (docs/errors.md). An error raised with
+  // structured details (DetailedError) has those as its args; "details"
+  // stays beside them, the same text, for callers written before args.
+  w.key("args");
+  if (e.args().empty() && !details.empty()) {
+    w.raw(details);
+  } else {
+    w.begin_object();
+    for (const ErrorArg& a : e.args()) {
+      w.key(a.key);
+      switch (a.kind) {
+        case ErrorArg::Kind::string: w.string(a.text); break;
+        case ErrorArg::Kind::integer: w.integer(a.number); break;
+        case ErrorArg::Kind::strings:
+          w.begin_array();
+          for (const std::string& s : a.list) w.string(s);
+          w.end_array();
+          break;
+      }
+    }
+    w.end_object();
+  }
   if (!details.empty()) {
     w.key("details");
     w.raw(details);

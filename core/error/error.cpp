@@ -6,6 +6,14 @@ void fail(std::string code, std::string message, std::string path, Source source
   throw Error(std::move(code), std::move(message), std::move(path), source);
 }
 
+void fail(std::string code, std::string message, std::string path, Source source, ErrorArgs args) {
+  throw Error(std::move(code), std::move(message), std::move(path), source, std::move(args));
+}
+
+void fail(std::string code, std::string message, std::string path, ErrorArgs args) {
+  throw Error(std::move(code), std::move(message), std::move(path), Source::request, std::move(args));
+}
+
 std::string excerpt(const std::string& s) {
   constexpr std::size_t kMax = 64;
   if (s.size() <= kMax) return "'" + s + "'";

@@ -212,7 +212,15 @@ const char* type_name(const json& v) {
 
 namespace {
 [[noreturn]] void wrong_type(const json& v, const Where& where, const char* expected) {
-  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), where.pointer());
+  std::string e = expected;
+  std::string token = e == "a string"         ? "string"
+                      : e == "true or false"  ? "boolean"
+                      : e == "an integer"     ? "integer"
+                      : e == "an object"      ? "object"
+                      : e == "an array"       ? "array"
+                                              : e;
+  fail("wrong_type", std::string("expected ") + expected + ", got " + type_name(v), where.pointer(),
+       {arg("expected", token), arg("got", std::string(type_name(v)))});
 }
 
 // The string of a string value, checked and not copied.
@@ -222,7 +230,8 @@ const std::string& string_ref(const json& v, const Where& where, std::size_t max
   if (s.size() > max_length) {
     fail("string_too_long", "text of " + std::to_string(s.size()) + " bytes; the limit is " +
                                 std::to_string(max_length),
-         where.pointer());
+         where.pointer(),
+         {arg("length", static_cast<std::int64_t>(s.size())), arg("max", static_cast<std::int64_t>(max_length))});
   }
   return s;
 }
@@ -258,7 +267,7 @@ std::int64_t as_integer(const json& v, const Where& where, std::int64_t lo, std:
                         const char* low_code, const char* high_code) {
   auto range = [&](const char* code) -> void {
     fail(code, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi),
-         where.pointer());
+         where.pointer(), {arg("min", lo), arg("max", hi)});
   };
   if (v.is_number_unsigned()) {
     auto u = v.get<std::uint64_t>();

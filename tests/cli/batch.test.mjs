@@ -162,6 +162,7 @@ describe('line reading', () => {
       message: `input is more than ${LIMIT} bytes, the limit`,
       path: '',
       source: 'request',
+      args: {},
     });
     assert.equal(out[4], single('quote', MAILSTORE, atLimit));
     assert.notEqual(JSON.parse(out[4]).error.code, 'input_too_large');

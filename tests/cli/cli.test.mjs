@@ -209,6 +209,7 @@ describe('bad input gets its own error code, the same bytes from the CLI and the
       message: "EUR amounts have at most 2 decimals, got '7990.001'",
       path: '/plans/0/price/bands/0/unit_amount',
       source: 'catalog',
+      args: {},
     });
     await assert.rejects(createEngine(text, coreOptions), (err) => err.response === cli.stdout.trimEnd());
   });

@@ -53,7 +53,7 @@ describe('inputs read no further than the limit', () => {
     test(`${what}: input_too_large within a second, in under 20 MB`, () => {
       const r = sh(command);
       const error = errorOf(r);
-      assert.deepEqual(error, { code: 'input_too_large', message, path: '', source });
+      assert.deepEqual(error, { code: 'input_too_large', message, path: '', source, args: {} });
       assert.ok(r.ms < 1000, `${r.ms.toFixed(0)} ms`);
       assert.ok(r.rssKB < 20 * 1024, `${r.rssKB} KB resident`);
     });
@@ -65,7 +65,7 @@ describe('inputs read no further than the limit', () => {
     fs.truncateSync(big, 200 * 1024 * 1024);  // sparse: no disk used
     const r = sh(`${CLI} describe --catalog ${big}`);
     assert.deepEqual(errorOf(r), {
-      code: 'input_too_large', message: 'input is more than 4194304 bytes, the limit', path: '', source: 'catalog',
+      code: 'input_too_large', message: 'input is more than 4194304 bytes, the limit', path: '', source: 'catalog', args: {},
     });
     assert.ok(r.ms < 1000 && r.rssKB < 20 * 1024, `${r.ms} ms, ${r.rssKB} KB`);
   });
@@ -83,7 +83,7 @@ describe('a NUL byte is never the end of the input', () => {
   test('a request with garbage after a NUL byte is invalid_json at the NUL', () => {
     const r = sh(`${CLI} quote --catalog ${MAILSTORE} --request -`,
       Buffer.from('{"plan":"premium-annual","quantity":25,"start":"2026-03-01"}\0garbage{{{', 'latin1'));
-    assert.deepEqual(errorOf(r), { code: 'invalid_json', message: 'malformed JSON near byte 61: a NUL byte', path: '', source: 'request' });
+    assert.deepEqual(errorOf(r), { code: 'invalid_json', message: 'malformed JSON near byte 61: a NUL byte', path: '', source: 'request', args: {} });
   });
 
   test('flags laid over such a request do not hide the NUL', () => {

@@ -246,8 +246,8 @@ TEST(responses, check_reports_mismatches_errors_and_published_figures) {
   EXPECT_FALSE(result["passed"].get<bool>());
 }
 
-// A lapsed legacy plan that may no longer be renewed: the error's details
-// carry renewal_error instead of the renewal.
+// A lapsed legacy plan that may no longer be renewed: the error's args (and
+// details) carry renewal_error instead of the renewal.
 TEST(responses, support_inactive_with_a_renewal_that_is_refused) {
   json catalog = json::parse(read_repo_file("plans/mailstore.json"));
   for (auto& plan : catalog["plans"]) {
@@ -255,11 +255,14 @@ TEST(responses, support_inactive_with_a_renewal_that_is_refused) {
   }
   api::Engine engine(catalog.dump());
   ASSERT_TRUE(engine.ok()) << engine.status();
+  // args and details: the same object (docs/errors.md).
+  std::string inner =
+      R"({"support_end":"2027-01-01",)"
+      R"("renewal_error":{"code":"plan_not_renewable","message":"legacy plan 'standard-annual' could be renewed until )"
+      R"(2027-01-15"}})";
   std::string expected =
       R"({"ok":false,"error":{"code":"support_inactive","message":"support for plan 'standard-annual' ended on )"
-      R"(2027-01-01; renew it first","path":"/date","source":"request","details":{"support_end":"2027-01-01",)"
-      R"("renewal_error":{"code":"plan_not_renewable","message":"legacy plan 'standard-annual' could be renewed until )"
-      R"(2027-01-15"}}}})";
+      R"(2027-01-01; renew it first","path":"/date","source":"request","args":)" + inner + R"(,"details":)" + inner + "}}";
   EXPECT_EQ(engine.call("add_licenses", R"({"plan":"standard-annual","quantity":25,"start":"2026-01-01",)"
                                         R"("date":"2027-02-01","add":5})"),
             expected);

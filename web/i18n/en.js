@@ -44,6 +44,11 @@ export default {
   // Engine error codes (docs/errors.md) a visitor can cause from the page.
   // English shows the engine's own, more specific message instead.
   'code.invalid_quantity': 'The quantity must be at least 1.',
+  'code.invalid_quantity.args': 'Enter a number from {min} to {max}.',
+  'code.number_too_large.args': 'At most {max}.',
+  'code.unknown_plan.args': 'This catalog has no such plan; its plans are {valid}.',
+  'code.support_inactive.args': 'Support for this plan ended on {support_end}: renew it first.',
+  'code.other': 'This input cannot be calculated.',
   'code.number_too_large': 'This number is too large.',
   'code.out_of_range': 'This value is outside the allowed range.',
   'code.invalid_date': 'Enter a real date between 1900 and 2999.',

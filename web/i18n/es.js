@@ -32,6 +32,11 @@ export default {
   'error.no_rows': 'Ningún plan coincide con esta selección.',
 
   'code.invalid_quantity': 'La cantidad debe ser al menos 1.',
+  'code.invalid_quantity.args': 'Introduzca un número de {min} a {max}.',
+  'code.number_too_large.args': 'Como máximo {max}.',
+  'code.unknown_plan.args': 'Este catálogo no tiene ese plan; sus planes son {valid}.',
+  'code.support_inactive.args': 'El soporte de este plan terminó el {support_end}: renuévelo primero.',
+  'code.other': 'No se puede calcular con estos datos.',
   'code.number_too_large': 'Este número es demasiado grande.',
   'code.out_of_range': 'Este valor está fuera del rango permitido.',
   'code.invalid_date': 'Introduzca una fecha real entre 1900 y 2999.',

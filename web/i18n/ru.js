@@ -35,6 +35,11 @@ export default {
   'error.no_rows': 'Ни один план не подходит под выбранные условия.',
 
   'code.invalid_quantity': 'Количество должно быть не меньше 1.',
+  'code.invalid_quantity.args': 'Введите число от {min} до {max}.',
+  'code.number_too_large.args': 'Не больше {max}.',
+  'code.unknown_plan.args': 'В этом каталоге нет такого плана; есть планы: {valid}.',
+  'code.support_inactive.args': 'Поддержка этого плана закончилась {support_end}: сначала продлите её.',
+  'code.other': 'С этими данными расчёт невозможен.',
   'code.number_too_large': 'Слишком большое число.',
   'code.out_of_range': 'Значение вне допустимого диапазона.',
   'code.invalid_date': 'Введите существующую дату между 1900 и 2999 годом.',

@@ -32,6 +32,11 @@ export default {
   'error.no_rows': 'Ingen plan passar dessa val.',
 
   'code.invalid_quantity': 'Antalet måste vara minst 1.',
+  'code.invalid_quantity.args': 'Ange ett tal från {min} till {max}.',
+  'code.number_too_large.args': 'Högst {max}.',
+  'code.unknown_plan.args': 'Katalogen har ingen sådan plan; dess planer är {valid}.',
+  'code.support_inactive.args': 'Supporten för den här planen upphörde {support_end}: förnya den först.',
+  'code.other': 'Det går inte att räkna med de här uppgifterna.',
   'code.number_too_large': 'Talet är för stort.',
   'code.out_of_range': 'Värdet ligger utanför det tillåtna intervallet.',
   'code.invalid_date': 'Ange ett verkligt datum mellan 1900 och 2999.',
