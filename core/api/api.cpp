@@ -196,6 +196,15 @@ std::vector<T> read_filter(const Object& r, const char* key, Read read) {
   return out;
 }
 
+// The args of an unknown id in compare's needs: the id (cut like excerpt()),
+// the catalog, and the ids it does have (as unknown_plan's).
+ErrorArgs unknown_id_args(const char* name, const Catalog& catalog, const std::string& id,
+                          std::vector<std::string> valid) {
+  std::string asked = excerpt(id);
+  asked = asked.substr(1, asked.size() - 2);
+  return {arg(name, asked), arg("catalog", catalog.vendor.id), arg("valid", std::move(valid))};
+}
+
 std::string joined(const std::vector<std::string>& ids) {
   std::string out;
   for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -214,7 +223,7 @@ Needs read_needs(const Catalog& catalog, const Object& parent) {
       fail("unknown_feature",
            "no feature " + excerpt(id) + " in catalog " + excerpt(catalog.vendor.id) + "; its features: " +
                joined(features),
-           path);
+           path, unknown_id_args("feature", catalog, id, features));
     }
     return id;
   });
@@ -228,7 +237,7 @@ Needs read_needs(const Catalog& catalog, const Object& parent) {
       fail("unknown_level",
            "no response level " + excerpt(need.level) + " in catalog " + excerpt(catalog.vendor.id) +
                "; its levels: " + joined(levels),
-           n.path("level"));
+           n.path("level"), unknown_id_args("level", catalog, need.level, levels));
     }
     if (n.has("within_hours") == n.has("within_days")) {
       if (n.has("within_hours")) {

@@ -77,6 +77,7 @@ test('an unknown feature or level is an error at its pointer that lists the vali
   assert.equal(feature.code, 'unknown_feature');
   assert.equal(feature.path, '/needs/features/0');
   assert.match(feature.message, /email, updates, phone, top_priority/);
+  assert.deepEqual(feature.args, { feature: 'fax', catalog: 'mailstore', valid: ['email', 'updates', 'phone', 'top_priority'] });
   const level = compare('kalmstrom', { ...from2027, needs: { response: [{ level: 'first', within_hours: 4 }] } }).error;
   assert.equal(level.code, 'unknown_level');
   assert.equal(level.path, '/needs/response/0/level');
