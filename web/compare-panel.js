@@ -5,7 +5,9 @@
 // and owns the billing filter (all / monthly / annual) and the expected
 // usage and customer context (usage-fields.js): the totals then include
 // overage and discounts, with the cheapest's reasons and the break-even
-// usage between adjacent tiers.
+// usage between adjacent tiers; and what the customer needs
+// (needs-fields.js): the engine then recommends the cheapest plan that gives
+// it and says what the others miss.
 
 import { setText } from './dom.js';
 import { parseCivilDate } from './format.js';
@@ -14,6 +16,7 @@ import {
   renderBreakEven, renderConventions, renderFeatures, renderSavings, renderSummary, renderTable,
 } from './compare-view.js';
 import { renderComputedQuote } from './quote-view.js';
+import { NEEDS_URL_KEYS, NeedsFields } from './needs-fields.js';
 import { USAGE_URL_KEYS, UsageFields } from './usage-fields.js';
 
 /** @type {import('./panels.js').Panel} */
@@ -21,7 +24,7 @@ export const comparePanel = {
   id: 'compare',
   sectionId: 'results',
   titleKey: 'panel.compare',
-  urlKeys: USAGE_URL_KEYS,
+  urlKeys: [...USAGE_URL_KEYS, ...NEEDS_URL_KEYS],
 
   init(host) {
     this.ui = {
@@ -39,6 +42,7 @@ export const comparePanel = {
       breakEven: host.$('break-even'),
     };
     this.usage = new UsageFields(host, host.$('usage'), host.$('usage-list'), () => host.recompute());
+    this.needs = new NeedsFields(host, host.$('needs'), host.$('needs-list'), () => host.recompute());
     for (const radio of this.ui.periodRadios) {
       radio.checked = radio.value === host.initialState.period;
       radio.addEventListener('change', () => host.recompute());
@@ -47,7 +51,9 @@ export const comparePanel = {
 
   /** The panel's part of the URL state. */
   state() {
-    return { period: this.ui.periodRadios.find((r) => r.checked)?.value ?? 'all', ...this.usage.state() };
+    return {
+      period: this.ui.periodRadios.find((r) => r.checked)?.value ?? 'all', ...this.usage.state(), ...this.needs.state(),
+    };
   },
 
   /** Disables the billing filters the loaded catalog has no plans for. */
@@ -61,15 +67,19 @@ export const comparePanel = {
     }
     if (checkedDisabled) this.ui.periodRadios.find((r) => r.value === 'all').checked = true;
     this.usage.build(host.info, host);
+    this.needs.build(host.info, host);
   },
 
   /** Compares the plans for the current inputs and shows the result (or why not). */
   update(host) {
     const state = { ...host.inputs(), ...this.state() };
     this.usage.label(host);
+    this.needs.label(host);
     const request = buildRequest(state, host);
     const usage = this.usage.requestParts(host);
     if (request && usage) Object.assign(request, usage);
+    const needs = this.needs.requestPart();
+    if (request && needs) request.needs = needs;
     if (!request || !usage) {
       this.hide(host, host.t('error.fix_fields'));
       return;

@@ -28,6 +28,11 @@ export function renderSummary(target, result, ctx) {
     updateChildren(target, h('p', { class: 'summary-line', text: ctx.t('results.none') }));
     return;
   }
+  // With needs (the request had `needs`) the answer is the recommendation.
+  if (result.recommendation !== undefined) {
+    renderNeedsSummary(target, result, cheapestRow, months, ctx);
+    return;
+  }
   updateChildren(
     target,
     h('p', { class: 'summary-line' },
@@ -41,6 +46,36 @@ export function renderSummary(target, result, ctx) {
     result.cheapest.reasons?.length > 0 && h('ul', { class: 'summary-reasons' },
       result.cheapest.reasons.map((reason) => h('li', { text: explain(reason, ctx) }))),
   );
+}
+
+/**
+ * The cheapest plan that gives all the customer needs, how much more it costs
+ * than the cheapest overall and which needs make the difference; or, when no
+ * priced plan gives them all, the closest one with what it misses and the
+ * plans priced on request that may.
+ */
+function renderNeedsSummary(target, result, cheapestRow, months, ctx) {
+  const reasons = (list) => list?.length > 0 && h('ul', { class: 'summary-reasons' },
+    list.map((reason) => h('li', { text: explain(reason, ctx) })));
+  const recommended = result.recommendation;
+  if (recommended) {
+    updateChildren(target,
+      h('p', { class: 'summary-line', 'data-plan': recommended.plan },
+        h('strong', { text: explain(recommended.explanation, ctx) })),
+      recommended.because?.length > 0 && h('p', { class: 'summary-why', text: ctx.t('needs.because', {
+        plan: ctx.planName(result.cheapest.plan) }) }),
+      reasons(recommended.because));
+    return;
+  }
+  const closest = result.closest;
+  updateChildren(target,
+    h('p', { class: 'summary-line', 'data-plan': closest?.plan ?? '' },
+      h('strong', { text: closest ? explain(closest.explanation, ctx) : ctx.t('results.none') })),
+    reasons(closest?.missed),
+    reasons(result.on_request?.map((entry) => entry.explanation)),
+    h('p', { class: 'summary-why', text: ctx.t('results.cheapest', {
+      plan: ctx.planName(cheapestRow.plan), total: ctx.fmt.money(cheapestRow.horizon_total), months,
+    }) }));
 }
 
 /**
@@ -80,7 +115,8 @@ export function renderTable(target, result, ctx) {
     rank: ctx.t('table.rank'),
   };
   ctx = { ...ctx, columnLabels: labels };
-  const table = h('table', { class: 'comparison' },
+  // With needs the recommended row stands out, not the cheapest (styles.css).
+  const table = h('table', { class: result.recommendation === undefined ? 'comparison' : 'comparison with-needs' },
     h('caption', { class: 'visually-hidden', text: ctx.t('table.caption', { months }) }),
     h('thead', {},
       h('tr', {},
@@ -90,6 +126,7 @@ export function renderTable(target, result, ctx) {
         h('th', { scope: 'col', class: 'num', text: labels.horizon_total }),
         h('th', { scope: 'col', class: 'num', text: labels.rank }))));
 
+  ctx.recommended = result.recommendation?.plan;
   for (const row of result.rows) {
     table.append(planGroup(row, row.plan === cheapest && !row.error, ctx, openPlans.has(row.plan)));
   }
@@ -133,9 +170,17 @@ function planGroup(row, isCheapest, ctx, open) {
   const head = h('th', { scope: 'row', class: 'plan' },
     h('span', { class: 'plan-tier', text: ctx.tierName(row.tier) }),
     h('span', { class: 'plan-period', text: ctx.periodName(row.billing_months) }),
-    isCheapest && h('span', { class: 'badge', text: ctx.t('results.cheapest_badge') }));
+    isCheapest && h('span', { class: 'badge', text: ctx.t('results.cheapest_badge') }),
+    row.plan === ctx.recommended && h('span', { class: 'badge needs-badge', text: ctx.t('needs.badge') }),
+    // With needs: what this plan does not give, each need on its own line.
+    row.meets_needs === false && row.missed?.length > 0 && h('ul', { class: 'needs-missed', 'aria-label': ctx.t('needs.missed') },
+      row.missed.map((miss) => h('li', {}, h('span', { 'aria-hidden': 'true', text: '✗ ' }), explain(miss, ctx)))));
 
-  const body = h('tbody', { class: isCheapest ? 'plan-group cheapest' : 'plan-group', 'data-plan': row.plan });
+  const classes = ['plan-group', isCheapest && 'cheapest', row.plan === ctx.recommended && 'recommended'];
+  const body = h('tbody', {
+    class: classes.filter(Boolean).join(' '), 'data-plan': row.plan,
+    'data-meets-needs': row.meets_needs === undefined ? undefined : String(row.meets_needs),
+  });
   if (row.error) {
     body.append(h('tr', { class: 'unavailable' }, head,
       h('td', { colspan: '4', class: 'row-error', 'data-code': row.error.code ?? '',

@@ -30,6 +30,8 @@ export interface PlanCalculatorChangedDetail {
   totals: PlanCalculatorTotals | Record<string, PlanCalculatorTotals>;
   /** compare mode: the cheapest plan's id. */
   cheapest?: string;
+  /** compare mode with `needs`: the cheapest plan that gives them all ('' when none does). */
+  recommended?: string;
   /** The engine's quote or compare result (docs/api.md). */
   result: any;
 }
@@ -69,6 +71,11 @@ export declare class PlanCalculatorElement extends HTMLElement {
   locale: string;
   mode: 'compare' | 'quote';
   readOnly: boolean;
+  /**
+   * compare mode: what the customer needs, ";"-separated:
+   * "features=phone,top_priority", "<level>=4h" / "<level>=5d", "uptime=99.9".
+   */
+  needs: string;
   catalogData: object | string | null;
   readonly result: any;
 }

@@ -19,6 +19,7 @@ import { errorText, sentence } from './field-errors.js';
 import { parseCivilDate, todayIso } from './format.js';
 import { createTranslator, GENERIC_PLURAL_COUNT, localName, pickLanguage } from './i18n.js';
 import { renderConventions, renderSummary, renderTable } from './compare-view.js';
+import { parseNeeds } from './needs-fields.js';
 import { renderComputedQuote, renderQuote } from './quote-view.js';
 import { catalogFormatter, createViewContext, mainUnit } from './view-context.js';
 import { planCalculatorStyles } from './plan-calculator-styles.js';
@@ -67,7 +68,7 @@ export class PlanCalculatorElement extends HTMLElement {
   }
 
   static get observedAttributes() {
-    return ['catalog', 'plan', 'quantity', 'start', 'horizon', 'locale', 'mode', 'readonly'];
+    return ['catalog', 'plan', 'quantity', 'start', 'horizon', 'locale', 'mode', 'readonly', 'needs'];
   }
 
   /**
@@ -163,6 +164,13 @@ export class PlanCalculatorElement extends HTMLElement {
     return MODES.includes(mode) ? mode : 'compare';
   }
   set mode(value) { this.setAttribute('mode', String(value)); }
+
+  /**
+   * What the customer needs, in compare mode: "features=phone;first=4h;uptime=99.9"
+   * (README.md). The widget then recommends the cheapest plan that gives it all.
+   */
+  get needs() { return this.getAttribute('needs') ?? ''; }
+  set needs(value) { this.setAttribute('needs', String(value)); }
 
   /** Shows the inputs as text: the quote cannot be changed. */
   get readOnly() { return this.hasAttribute('readonly'); }
@@ -349,6 +357,17 @@ export class PlanCalculatorElement extends HTMLElement {
     const mode = this.mode;
     const request = { quantity: this.quantity, start: this.start, horizon_months: this.horizon };
     if (mode === 'quote') request.plan = this.plan || this.#info.plans?.[0]?.id || '';
+    if (mode === 'compare') {
+      const { needs, problem } = parseNeeds(this.needs);
+      if (problem) {
+        this.#result = null;
+        const error = { code: 'unreadable_needs', message: `cannot read "${problem}" in the needs attribute`, path: '' };
+        this.#showError(t('widget.needs_unreadable', { part: problem }));
+        this.dispatchEvent(new PlanCalculatorErrorEvent(error));
+        return;
+      }
+      if (needs) request.needs = needs;
+    }
     let result;
     try {
       result = mode === 'quote' ? this.#engine.quote(request) : this.#engine.compare(request);
@@ -384,6 +403,8 @@ export class PlanCalculatorElement extends HTMLElement {
       };
     } else {
       detail.cheapest = result.cheapest?.plan ?? '';
+      // With needs: the cheapest plan that gives them all ('' when none does).
+      if (result.recommendation !== undefined) detail.recommended = result.recommendation?.plan ?? '';
       detail.totals = Object.fromEntries(result.rows.filter((row) => !row.error).map((row) => [row.plan, {
         first_period: row.first_period_total,
         per_month: row.effective_per_month,

@@ -154,7 +154,7 @@ describe('the element', () => {
       });
       assert.deepEqual(defaults.reflected, ['7', true, 'quote']);
       assert.deepEqual(defaults.typed, ['number', 7, true]);
-      assert.deepEqual(defaults.observed, ['catalog', 'plan', 'quantity', 'start', 'horizon', 'locale', 'mode', 'readonly']);
+      assert.deepEqual(defaults.observed, ['catalog', 'plan', 'quantity', 'start', 'horizon', 'locale', 'mode', 'readonly', 'needs']);
 
       // Compare mode, 101 users over 36 months: Standard 50 × 12.00 + 51 × 9.00 = 1059.00 a year.
       assert.equal(await page.locator('#compare .summary-line').textContent(),
