@@ -6,7 +6,7 @@
 
 import { setText } from './dom.js';
 import { ErrorDisplay, errorText, sentence } from './field-errors.js';
-import { Formatter, todayIso } from './format.js';
+import { Formatter, parseCivilDate, todayIso } from './format.js';
 import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName } from './i18n.js';
 import { chooseLanguage, rememberLanguage, safeLocalStorage } from './language-choice.js';
 import { PanelUpdates } from './panel-updates.js';
@@ -32,6 +32,10 @@ const ui = {
   start: $('start'),
   resultsTitle: $('results-title'),
   vendorNotice: $('vendor-notice'),
+  vendorNoticeLine: $('vendor-notice-line'),
+  vendorNoticeNote: $('vendor-notice-note'),
+  inputsDisclosure: $('inputs-disclosure'),
+  inputsSummary: $('inputs-summary'),
   linkNotice: $('link-notice'),
   printNote: $('print-note'),
   nav: $('panel-nav'),
@@ -112,6 +116,9 @@ async function main() {
   ui.start.value = initialState.start;
   hidePanels(app.t('page.loading'), true);
 
+  const wide = window.matchMedia('(min-width: 64rem)');
+  ui.inputsDisclosure.open = wide.matches;
+  wide.addEventListener('change', () => fitInputs(wide.matches));
   ui.lang.addEventListener('change', () => setLanguage(ui.lang.value));
   setupShare(ui.share, () => app.t, urlState.flush);
   window.addEventListener('beforeprint', () => {
@@ -286,11 +293,11 @@ async function loadVendor(id) {
 function showVendorTexts() {
   const info = app.info;
   setText(ui.resultsTitle, app.t('results.title', { vendor: localName(info.vendor, app.lang) }));
+  // One line on screen; the vendor's note (several sentences) behind it.
   ui.vendorNotice.hidden = !info.vendor?.illustrative;
-  if (info.vendor?.illustrative) {
-    ui.vendorNotice.replaceChildren(app.t('notice.illustrative'));
-    if (info.vendor.note) ui.vendorNotice.append(' ', String(info.vendor.note));
-  }
+  setText(ui.vendorNoticeLine, info.vendor?.illustrative ? app.t('notice.illustrative') : '');
+  setText(ui.vendorNoticeNote, info.vendor?.illustrative && info.vendor.note ? String(info.vendor.note) : '');
+  ui.vendorNoticeNote.hidden = !info.vendor?.note;
   ui.linkNotice.hidden = !app.linkChanged;
   setText(ui.linkNotice, app.linkChanged ? app.t('notice.link_changed') : '');
   setText(ui.quantityHint, app.t('field.quantity.hint', {
@@ -336,6 +343,34 @@ function recompute() {
   }
   if (!app.engine) return;
   panelUpdates.run();
+  showInputsSummary();
+}
+
+/**
+ * The folded inputs' one line (phones): what the figures are for, e.g.
+ * "MailStore Server · 1 user · 36 months from Dec 7, 2026 · All periods".
+ */
+function showInputsSummary() {
+  const ctx = host.viewContext();
+  const { quantity, horizon, start } = sharedInputs();
+  const parts = [localName(app.info.vendor, app.lang)];
+  const count = quantity.trim() === '' ? NaN : Number(quantity);
+  if (Number.isFinite(count)) parts.push(`${ctx.fmt.number(count)} ${ctx.unitName(mainUnit(app.info), count)}`);
+  const months = horizon.trim() === '' ? NaN : Number(horizon);
+  if (Number.isFinite(months)) {
+    parts.push(parseCivilDate(start)
+      ? app.t('form.months_from', { months: ctx.monthsText(months), start: ctx.fmt.date(start) })
+      : ctx.monthsText(months));
+  }
+  const period = document.querySelector('input[name="period"]:checked');
+  const periodLabel = period && document.querySelector(`label[for="${period.id}"]`);
+  if (periodLabel) parts.push(periodLabel.textContent);
+  setText(ui.inputsSummary, parts.join(' · '));
+}
+
+/** On a wide screen the inputs stay open beside the results; on a phone they start folded. */
+function fitInputs(wide) {
+  if (wide) ui.inputsDisclosure.open = true;
 }
 
 /** Shows an engine error at its field or in the general box; true when at a field. */

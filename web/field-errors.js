@@ -79,6 +79,8 @@ export class ErrorDisplay {
     const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     if (!described.includes(box.id)) control.setAttribute('aria-describedby', [box.id, ...described].join(' '));
     this.shown.add(id);
+    // A field inside a closed disclosure (the phone's folded inputs) is shown.
+    for (let d = control.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
   }
 
   /** Shows a message in the general box. */

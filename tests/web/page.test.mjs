@@ -55,8 +55,12 @@ describe('comparing plans', () => {
 
       assert.equal(await page.locator('#results-title').textContent(), 'MailStore Server: support plans');
       assert.equal(await page.locator('#params').textContent(), '101 users · 36 months from Mar 1, 2026');
-      assert.match(await page.locator('#vendor-notice').textContent(),
-        /^Sample prices — not the vendor’s published prices\. The FAQ gives no prices/);
+      // The notice is one line; the vendor's note is behind it.
+      assert.equal(await page.locator('#vendor-notice-line').textContent(), 'Sample prices — not the vendor’s published prices.');
+      assert.equal(await page.locator('#vendor-notice-note').isVisible(), false);
+      await page.locator('#vendor-notice-line').click();
+      assert.match(await page.locator('#vendor-notice-note').textContent(), /^The FAQ gives no prices/);
+      assert.equal(await page.locator('#vendor-notice-note').isVisible(), true);
 
       for (const [plan, want] of Object.entries(MAILSTORE_101)) {
         assert.equal(await cell(page, plan, 'first_period_total').textContent(), want.first, `${plan} per period`);

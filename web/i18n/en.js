@@ -76,6 +76,8 @@ export default {
 
   'results.heading': 'Support plans',
   'results.title': '{vendor}: support plans',
+  'form.change': 'Change',
+  'form.months_from': '{months} from {start}',
   'results.params': '{quantity} {units} · {months} from {start}',
   'results.cheapest': 'Cheapest for you: {plan} — {total} over {months}',
   'results.cheapest_badge': 'Cheapest for you',

@@ -64,6 +64,8 @@ export default {
 
   'results.heading': 'Planes de soporte',
   'results.title': '{vendor}: planes de soporte',
+  'form.change': 'Cambiar',
+  'form.months_from': '{months} desde el {start}',
   'results.params': '{quantity} {units} · {months} desde el {start}',
   'results.cheapest': 'El más económico para usted: {plan} — {total} en {months}',
   'results.cheapest_badge': 'El más económico',

@@ -67,6 +67,8 @@ export default {
 
   'results.heading': 'Планы поддержки',
   'results.title': '{vendor}: планы поддержки',
+  'form.change': 'Изменить',
+  'form.months_from': '{months} с {start}',
   'results.params': '{quantity} {units} · {months} с {start}',
   'results.cheapest': 'Выгоднее всего для вас: {plan} — {total} за {months}',
   'results.cheapest_badge': 'Выгоднее всего',

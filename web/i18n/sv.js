@@ -64,6 +64,8 @@ export default {
 
   'results.heading': 'Supportplaner',
   'results.title': '{vendor}: supportplaner',
+  'form.change': 'Ändra',
+  'form.months_from': '{months} från {start}',
   'results.params': '{quantity} {units} · {months} från {start}',
   'results.cheapest': 'Billigast för dig: {plan} – {total} på {months}',
   'results.cheapest_badge': 'Billigast för dig',
