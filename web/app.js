@@ -171,6 +171,18 @@ async function main() {
   ui.form.addEventListener('submit', (event) => event.preventDefault());
 
   await loadVendor(chosen.id);
+  keepOffline();
+}
+
+/**
+ * After the first answer, a service worker (service-worker.js) keeps the page,
+ * the engine and the price lists, so that a reload without network still
+ * computes. Where there is none (file://, a blocked or failed registration)
+ * the page works as before while it stays open.
+ */
+function keepOffline() {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register('service-worker.js').catch(() => {});
 }
 
 /** Switches the page to another language without reloading it. */

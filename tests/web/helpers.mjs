@@ -88,6 +88,7 @@ export async function stop() {
  *   page.loaded()        marks "loaded": later requests are failures
  *   page.closeAll()      closes its context
  * Options: locale ('en-US'), prepare(context) to route requests first,
+ * serviceWorkers ('block'; 'allow' lets the page install its offline cache),
  * permissions, ready (false: do not wait for the page's first result),
  * allowed(url) for requests that may leave the local server (file://).
  */
@@ -96,8 +97,12 @@ export async function openPage(urlOrQuery = '', options = {}) {
   const {
     locale = 'en-US', prepare, permissions = [], ready: waitReady = true,
     allowed = (url) => url.startsWith(baseUrl), viewport = { width: 1200, height: 900 },
+    serviceWorkers = 'block',
   } = options;
-  const context = await browser.newContext({ timezoneId: TIME_ZONE, locale, viewport });
+  // The offline cache (web/service-worker.js) is blocked unless a test asks
+  // for it: its install fetches the page's files again after load, and
+  // requests it answers bypass a test's routes.
+  const context = await browser.newContext({ timezoneId: TIME_ZONE, locale, viewport, serviceWorkers });
   if (permissions.length) await context.grantPermissions(permissions, { origin: baseUrl.replace(/\/$/, '') });
   if (prepare) await prepare(context);
   const problems = { console: [], pageErrors: [], external: [], afterLoad: [], dialogs: [] };
@@ -105,9 +110,11 @@ export async function openPage(urlOrQuery = '', options = {}) {
   let isLoaded = false;
   context.on('request', (request) => {
     const url = request.url();
-    requests.push(url);
+    if (!request.serviceWorker()) requests.push(url);
     if (!allowed(url) && !url.startsWith('data:')) problems.external.push(url);
-    if (isLoaded && !isTabIcon(url)) problems.afterLoad.push(url);
+    // The offline cache filling itself (a service worker's own fetches) is the
+    // browser's, not the page asking for anything.
+    if (isLoaded && !isTabIcon(url) && !request.serviceWorker()) problems.afterLoad.push(url);
   });
   await context.addInitScript(() => {
     window.__cspViolations = [];
