@@ -10,6 +10,7 @@
 // it and says what the others miss.
 
 import { setText } from './dom.js';
+import { localName } from './i18n.js';
 import { parseCivilDate } from './format.js';
 import { PERIOD_MONTHS } from './state.js';
 import {
@@ -101,6 +102,7 @@ export const comparePanel = {
     const { ui } = this;
     const ctx = host.viewContext();
     ctx.filtered = Array.isArray(request.billing_months);
+    ctx.vendorName = localName(host.info.vendor, host.t.lang);
     ctx.onDetails = (details, row) => showQuote(details, row, request, host, ctx);
     setText(ui.params, host.t('results.params', {
       quantity: ctx.fmt.number(request.quantity),

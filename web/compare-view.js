@@ -16,6 +16,7 @@ import { errorText } from './field-errors.js';
  *   tierName: (id: string) => string,
  *   localName: (item: object) => string,
  *   filtered: boolean,
+ *   vendorName?: string,
  *   onDetails: (details: HTMLDetailsElement, row: object) => void,
  * }} ViewContext
  */
@@ -181,6 +182,14 @@ function planGroup(row, isCheapest, ctx, open) {
     class: classes.filter(Boolean).join(' '), 'data-plan': row.plan,
     'data-meets-needs': row.meets_needs === undefined ? undefined : String(row.meets_needs),
   });
+  // Priced individually by the vendor: a state of the plan, not a fault.
+  if (row.error?.code === 'price_on_request') {
+    body.classList.add('on-request');
+    body.append(h('tr', { class: 'unavailable' }, head,
+      h('td', { colspan: '4', class: 'row-on-request', 'data-code': 'price_on_request',
+        text: ctx.vendorName ? ctx.t('table.on_request', { vendor: ctx.vendorName }) : ctx.t('table.on_request.short') })));
+    return body;
+  }
   if (row.error) {
     body.append(h('tr', { class: 'unavailable' }, head,
       h('td', { colspan: '4', class: 'row-error', 'data-code': row.error.code ?? '',

@@ -26,13 +26,15 @@ export interface PlanCalculatorChangedDetail {
   start: string;
   horizon: number;
   currency: string;
-  /** quote mode: the plan's totals; compare mode: totals by plan id. */
-  totals: PlanCalculatorTotals | Record<string, PlanCalculatorTotals>;
+  /** quote mode: the plan's totals (null for a plan priced on request); compare mode: totals by plan id. */
+  totals: PlanCalculatorTotals | Record<string, PlanCalculatorTotals> | null;
+  /** quote mode: true when the vendor prices the plan individually (no figure, no error). */
+  on_request?: boolean;
   /** compare mode: the cheapest plan's id. */
   cheapest?: string;
   /** compare mode with `needs`: the cheapest plan that gives them all ('' when none does). */
   recommended?: string;
-  /** The engine's quote or compare result (docs/api.md). */
+  /** The engine's quote or compare result (docs/api.md); null for a plan priced on request. */
   result: any;
 }
 

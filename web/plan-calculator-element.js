@@ -373,6 +373,11 @@ export class PlanCalculatorElement extends HTMLElement {
       result = mode === 'quote' ? this.#engine.quote(request) : this.#engine.compare(request);
     } catch (e) {
       this.#result = null;
+      // A plan the vendor prices individually is a state, not a fault: say whom to ask.
+      if (e?.code === 'price_on_request' && mode === 'quote') {
+        this.#renderOnRequest(request, ctx);
+        return;
+      }
       this.#showError(e?.name === 'PlanCalcError' ? errorText(e, t) : sentence(e?.message ?? e));
       this.dispatchEvent(new PlanCalculatorErrorEvent(e));
       return;
@@ -544,7 +549,19 @@ export class PlanCalculatorElement extends HTMLElement {
     renderQuote(this.#ui.details, quote, ctx);
   }
 
+  #renderOnRequest(request, ctx) {
+    replaceChildren(this.#ui.total, h('p', { class: 'total-line on-request', 'data-code': 'price_on_request',
+      text: ctx.t('widget.on_request', { plan: ctx.planName(request.plan), vendor: localName(this.#info.vendor ?? {}, ctx.lang) }) }));
+    this.#ui.details.replaceChildren();
+    this.#ui.footnote.replaceChildren();
+    this.dispatchEvent(new PlanCalculatorChangeEvent('plan-calculator-changed', {
+      mode: 'quote', plan: request.plan, quantity: request.quantity, start: request.start, horizon: request.horizon_months,
+      currency: this.#info.currency, on_request: true, totals: null, result: null,
+    }));
+  }
+
   #renderCompare(result, request, ctx) {
+    ctx.vendorName = localName(this.#info.vendor ?? {}, ctx.lang);
     renderSummary(this.#ui.total, result, ctx);
     ctx.onDetails = (details, row) => renderComputedQuote(details.querySelector('.calc-body'),
       () => this.#engine.quote({ ...request, plan: row.plan }), ctx);

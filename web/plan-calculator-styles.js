@@ -84,6 +84,8 @@ td .amount, td .sub, tfoot .sub { display: block; }
   background: var(--plan-calculator-good); color: #ffffff; font-size: 0.75em; font-weight: 700;
 }
 .row-error, .calc-error { color: var(--plan-calculator-error); }
+.row-on-request, .total-line.on-request { color: var(--plan-calculator-muted); font-style: italic; }
+.total-line.on-request { font-weight: 400; }
 details.calc > summary { cursor: pointer; color: var(--plan-calculator-accent); font-size: 0.875em; width: fit-content; }
 .calc-body { margin: 0.4rem 0; }
 @media print {

@@ -319,8 +319,11 @@ describe('service levels', () => {
       assert.equal(await cell(page, 'standard-annual', 'effective_per_month').textContent(), '€24.17'); // 290 / 12
       // Over 12 months: 12 × 29.00 = 348.00 against 290.00: 58.00 less (16.7 %).
       assert.deepEqual(await page.locator('#savings .savings-amount').allTextContents(), ['Save €58.00 (16.7 %)']);
-      const onRequest = page.locator('#comparison tbody[data-plan="dedicated-annual"] .row-error');
+      // Priced on request: a neutral row that says whom to ask, not an error.
+      const onRequest = page.locator('#comparison tbody[data-plan="dedicated-annual"] .row-on-request');
       assert.equal(await onRequest.getAttribute('data-code'), 'price_on_request');
+      assert.equal(await onRequest.textContent(), 'Priced individually by Mailpro: ask Mailpro for a quote.');
+      assert.equal(await page.locator('#comparison tbody[data-plan="dedicated-annual"] .row-error').count(), 0);
 
       const sla = (row, tier) => page.locator(`#features tr[data-sla="${row}"] td[data-tier="${tier}"]`);
       const slaName = (row) => page.locator(`#features tr[data-sla="${row}"] th`);
@@ -337,7 +340,7 @@ describe('service levels', () => {
       assert.equal(await slaName('response:first').textContent(), 'Поддержка первого уровня');
       assert.equal(await sla('response:first', 'standard').textContent(), '4 ч рабочего времени');
       assert.equal(await sla('response:legal', 'standard').textContent(), '5 рабочих дней');
-      assert.equal(await onRequest.textContent(), 'Недоступно: Цена по запросу.');
+      assert.equal(await onRequest.textContent(), 'Цену назначает Mailpro индивидуально: запросите предложение у Mailpro.');
       assert.equal(await cell(page, 'standard-annual', 'horizon_total').textContent(), '870,00\u00a0€');
       await screenshot(page, 'service-levels');
       await page.assertClean();

@@ -401,3 +401,42 @@ describe('the engine of the single file', () => {
     });
   }
 });
+
+describe('a plan priced on request', () => {
+  test('quote mode names whom to ask, neutrally; compare mode shows the same row as the page', async () => {
+    const page = await openPage('widget-same.html', {
+      ready: false,
+      prepare: async (context) => {
+        await recordEvents(context);
+        await serveFixture('widget-same.html', (html) => html.replace('@@script@@', '<script src="plan-calculator.js"></script>'))(context);
+      },
+    });
+    try {
+      await page.evaluate(() => {
+        for (const [id, mode] of [['quote', 'quote'], ['compare', 'compare']]) {
+          const el = document.createElement('plan-calculator');
+          el.id = id;
+          for (const [k, v] of Object.entries({ catalog: 'mailpro', mode, plan: 'dedicated-annual', start: '2027-01-01' })) {
+            el.setAttribute(k, v);
+          }
+          document.body.append(el);
+        }
+      });
+      const line = page.locator('#quote .total-line.on-request');
+      await line.waitFor({ timeout: 20_000 });
+      assert.equal(await line.textContent(),
+        'Dedicated SLA, custom terms is priced individually by Mailpro: ask Mailpro for a quote.');
+      assert.equal(await page.locator('#quote [part="error"]').isHidden(), true, 'not an error');
+      const row = page.locator('#compare tbody[data-plan="dedicated-annual"] .row-on-request');
+      await row.waitFor();
+      assert.equal(await row.textContent(), 'Priced individually by Mailpro: ask Mailpro for a quote.');
+      const [changed] = await events(page, { type: 'plan-calculator-changed', id: 'quote' });
+      assert.equal(changed.detail.on_request, true);
+      assert.equal(changed.detail.totals, null);
+      assert.deepEqual(await events(page, { type: 'plan-calculator-error' }), []);
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
+});

@@ -94,6 +94,9 @@ export default {
     one: '{charges} charge, covered until {covered_until}',
     other: '{charges} charges, covered until {covered_until}',
   },
+  'table.on_request': 'Priced individually by {vendor}: ask {vendor} for a quote.',
+  'table.on_request.short': 'Priced individually: ask the vendor for a quote.',
+  'widget.on_request': '{plan} is priced individually by {vendor}: ask {vendor} for a quote.',
   'table.unavailable': 'Not available: {message}',
   'table.details': 'How {plan} is calculated',
 

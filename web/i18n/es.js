@@ -82,6 +82,9 @@ export default {
     one: '{charges} cargo, cubierto hasta el {covered_until}',
     other: '{charges} cargos, cubierto hasta el {covered_until}',
   },
+  'table.on_request': '{vendor} fija su precio de forma individual: pida un presupuesto a {vendor}.',
+  'table.on_request.short': 'Precio individual: pida un presupuesto al fabricante.',
+  'widget.on_request': '{vendor} fija el precio de {plan} de forma individual: pida un presupuesto a {vendor}.',
   'table.unavailable': 'No disponible: {message}',
   'table.details': 'Cómo se calcula {plan}',
 

@@ -87,6 +87,9 @@ export default {
     many: '{charges} платежей, покрытие до {covered_until}',
     other: '{charges} платежа, покрытие до {covered_until}',
   },
+  'table.on_request': 'Цену назначает {vendor} индивидуально: запросите предложение у {vendor}.',
+  'table.on_request.short': 'Цена назначается индивидуально: запросите предложение у поставщика.',
+  'widget.on_request': 'Цену плана «{plan}» {vendor} назначает индивидуально: запросите предложение у {vendor}.',
   'table.unavailable': 'Недоступно: {message}',
   'table.details': 'Как рассчитан план «{plan}»',
 

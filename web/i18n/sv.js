@@ -82,6 +82,9 @@ export default {
     one: '{charges} debitering, täcker till {covered_until}',
     other: '{charges} debiteringar, täcker till {covered_until}',
   },
+  'table.on_request': '{vendor} sätter priset individuellt: be {vendor} om en offert.',
+  'table.on_request.short': 'Individuellt pris: be leverantören om en offert.',
+  'widget.on_request': '{vendor} sätter priset på {plan} individuellt: be {vendor} om en offert.',
   'table.unavailable': 'Inte tillgänglig: {message}',
   'table.details': 'Så räknas {plan} ut',
 
