@@ -7,7 +7,7 @@
 import { setText } from './dom.js';
 import { ErrorDisplay, errorText, sentence } from './field-errors.js';
 import { Formatter, todayIso } from './format.js';
-import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName } from './i18n.js';
+import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName, localNote } from './i18n.js';
 import { chooseLanguage, rememberLanguage, safeLocalStorage } from './language-choice.js';
 import { PanelUpdates } from './panel-updates.js';
 import { PANELS } from './panels.js';
@@ -289,7 +289,7 @@ function showVendorTexts() {
   ui.vendorNotice.hidden = !info.vendor?.illustrative;
   if (info.vendor?.illustrative) {
     ui.vendorNotice.replaceChildren(app.t('notice.illustrative'));
-    if (info.vendor.note) ui.vendorNotice.append(' ', String(info.vendor.note));
+    if (info.vendor.note) ui.vendorNotice.append(' ', localNote(info.vendor, app.lang));
   }
   ui.linkNotice.hidden = !app.linkChanged;
   setText(ui.linkNotice, app.linkChanged ? app.t('notice.link_changed') : '');
