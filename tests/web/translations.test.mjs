@@ -5,11 +5,13 @@
 // panels; the page's whole text (hidden and print-only parts included, and
 // the labels only a screen reader reads) must not hold a catalog's English
 // name, label or note where the catalog has that text in the language.
+// The same for the <plan-calculator> widget, each catalog in both modes.
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, ROOT, screenshot, stop, TIME_ZONE } from './helpers.mjs';
+import { CSP } from '../../scripts/static-server.mjs';
+import { FIXTURES, openPage, ROOT, screenshot, stop, TIME_ZONE } from './helpers.mjs';
 
 after(stop);
 
@@ -90,4 +92,63 @@ describe('catalog texts in the chosen language', () => {
       });
     }
   }
+});
+
+describe('catalog texts in the widget', () => {
+  test('every catalog, compare and quote, es, sv and ru: no English catalog text where a translation exists', async () => {
+    const catalogs = VENDORS.map((v) => [v, fs.readFileSync(path.join(ROOT, 'plans', `${v}.json`), 'utf8')]);
+    const page = await openPage('widget-same.html', {
+      ready: false,
+      prepare: (context) => context.route('**/widget-same.html', (route) => route.fulfill({
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' },
+        body: fs.readFileSync(path.join(FIXTURES, 'widget-same.html'), 'utf8')
+          .replace('@@script@@', '<script src="plan-calculator.js"></script>'),
+      })),
+    });
+    try {
+      const ids = await page.evaluate(({ list, langs }) => {
+        window.__done = new Set();
+        for (const type of ['plan-calculator-changed', 'plan-calculator-error']) {
+          document.addEventListener(type, (event) => window.__done.add(event.target.id));
+        }
+        const made = [];
+        for (const [id, text] of list) {
+          for (const mode of ['compare', 'quote']) {
+            for (const locale of langs) {
+              const el = document.createElement('plan-calculator');
+              el.id = `${id}-${mode}-${locale}`;
+              for (const [k, v] of Object.entries({ mode, locale, quantity: '3', start: '2026-03-01', horizon: '36' })) {
+                el.setAttribute(k, v);
+              }
+              el.catalogData = text;
+              document.body.append(el);
+              made.push(el.id);
+            }
+          }
+        }
+        return made;
+      }, { list: catalogs, langs: Object.keys(LANGS) });
+      await page.waitForFunction((n) => window.__done.size === n, ids.length, { timeout: 60_000 });
+      const texts = await page.evaluate((list) => list.map((id) => {
+        const root = document.getElementById(id).shadowRoot;
+        for (const d of root.querySelectorAll('details')) d.open = true;
+        const labels = [...root.querySelectorAll('[aria-label],[title]')]
+          .flatMap((el) => [el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '']);
+        return [id, [root.textContent, ...labels].join('\n')];
+      }), ids);
+      const leaks = [];
+      for (const [id, text] of texts) {
+        const [vendor, , lang] = id.split('-');
+        const catalog = JSON.parse(catalogs.find(([v]) => v === vendor)[1]);
+        const planNames = catalog.plans.map((plan) => plan.names?.[lang]).filter(Boolean);
+        assert.ok(planNames.some((name) => text.includes(name)), `${id} shows a plan in ${lang}: ${text.slice(0, 200)}`);
+        for (const [en, pointer] of englishTexts(catalog, lang)) if (wordIn(en, text)) leaks.push(`${id} ${pointer}: ${en}`);
+      }
+      assert.deepEqual(leaks, [], 'English catalog texts in es, sv and ru widgets');
+      await page.assertClean();
+    } finally {
+      await page.closeAll();
+    }
+  });
 });
