@@ -82,6 +82,7 @@ const std::map<std::string, std::string>& templates() {
        "{cheapest_plan} ({cheapest_total})"},
       {"check.published_differs",
        "{example}: the vendor published {published} for {pointer}; the stated rules give {computed}"},
+      {"check.missing_translation", "missing_translation: {text} has no {locale} translation at {pointer}"},
       {"renewal.product_rate",
        "{window}: {rate} % of the list price {list_price} (in force from {list_price_from}) = {exact}, "
        "rounded to {unit_amount}, × {quantity}"},

@@ -7,7 +7,7 @@
 import { setText } from './dom.js';
 import { ErrorDisplay, errorText, sentence } from './field-errors.js';
 import { Formatter, parseCivilDate, todayIso } from './format.js';
-import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName } from './i18n.js';
+import { createTranslator, GENERIC_PLURAL_COUNT, LANGUAGES, localeFor, localName, localNote } from './i18n.js';
 import { chooseLanguage, rememberLanguage, safeLocalStorage } from './language-choice.js';
 import { PanelUpdates } from './panel-updates.js';
 import { PANELS } from './panels.js';
@@ -308,7 +308,7 @@ function showVendorTexts() {
   // One line on screen; the vendor's note (several sentences) behind it.
   ui.vendorNotice.hidden = !info.vendor?.illustrative;
   setText(ui.vendorNoticeLine, info.vendor?.illustrative ? app.t('notice.illustrative') : '');
-  setText(ui.vendorNoticeNote, info.vendor?.illustrative && info.vendor.note ? String(info.vendor.note) : '');
+  setText(ui.vendorNoticeNote, info.vendor?.illustrative && info.vendor.note ? localNote(info.vendor, app.lang) : '');
   ui.vendorNoticeNote.hidden = !info.vendor?.note;
   ui.linkNotice.hidden = !app.linkChanged;
   setText(ui.linkNotice, app.linkChanged ? app.t('notice.link_changed') : '');

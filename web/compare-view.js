@@ -15,6 +15,7 @@ import { errorText } from './field-errors.js';
  *   monthsText: (n: number) => string,
  *   tierName: (id: string) => string,
  *   localName: (item: object) => string,
+ *   localNote: (item: object) => string,
  *   filtered: boolean,
  *   vendorName?: string,
  *   onDetails: (details: HTMLDetailsElement, row: object) => void,

@@ -125,3 +125,10 @@ export function localName(item, lang) {
   return translated || String(item.name ?? item.id ?? '');
 }
 
+/** A catalog object's note in the language (`notes[lang]`), else `note`; '' without one. */
+export function localNote(item, lang) {
+  if (!item || typeof item.note !== 'string' || !item.note) return '';
+  const translated = item.notes && typeof item.notes[lang] === 'string' ? item.notes[lang] : '';
+  return translated || item.note;
+}
+

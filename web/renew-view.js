@@ -20,6 +20,18 @@ function withWindowNames(ctx, windows) {
   return ctx;
 }
 
+/**
+ * The result with the engine's own window (a catalog without renewal
+ * windows renews at the full price: id "renewal", English name "Renewal",
+ * no names) named in the page's language, so that no English shows.
+ */
+function withDefaultWindowName(result, ctx) {
+  const isDefault = (w) => w && w.id === 'renewal' && w.name === 'Renewal' && !w.names?.[ctx.lang];
+  if (!isDefault(result.window) && !(result.windows ?? []).some(isDefault)) return result;
+  const named = (w) => (isDefault(w) ? { ...w, names: { ...w.names, [ctx.lang]: ctx.t('renew.default_window') } } : w);
+  return { ...result, window: named(result.window), windows: (result.windows ?? []).map(named) };
+}
+
 /** What is renewed: the product or the plan of the result, in the language. */
 function renewedName(result, ctx) {
   const { product, plan } = result.renewal ?? {};
@@ -37,6 +49,7 @@ function rateText(result, windowItem, ctx) {
  * @returns {HTMLElement[]}
  */
 export function renewalSummary(result, ctx) {
+  result = withDefaultWindowName(result, ctx);
   ctx = withWindowNames(ctx, result.windows);
   return [
     h('p', { class: 'summary-line' },
@@ -61,6 +74,7 @@ export function renewalSummary(result, ctx) {
  * @param {{open?: boolean}} [options] open: the calculation starts opened
  */
 export function renderRenewal(target, result, ctx, { open = false } = {}) {
+  result = withDefaultWindowName(result, ctx);
   ctx = withWindowNames(ctx, result.windows);
   const facts = h('dl', { class: 'facts' },
     fact('window', ctx.t('renew.window'), ctx.localName(result.window)),

@@ -43,7 +43,7 @@ function tierBlock(result, ctx, options) {
     result.targets.length === 0
       ? h('p', { class: 'sla-no-targets', text: ctx.t('sla.no_targets') })
       : targetsTable(result, name, ctx, options),
-    result.note && h('p', { class: 'footnote', text: String(result.note) }));
+    result.note && h('p', { class: 'footnote', text: ctx.localNote(result) }));
 }
 
 function targetsTable(result, tierName, ctx, options) {
@@ -73,7 +73,7 @@ function targetGroup(tierId, target, ctx, options) {
     h('div', { class: 'calc-body' },
       h('p', { class: 'sla-explanation', text: explain(target.explanation, ctx) }),
       steps.length > 0 && h('ol', { class: 'sla-step-list' }, steps.map((step) => h('li', { 'data-key': step.key, text: explain(step, ctx) }))),
-      target.note && h('p', { class: 'muted small', text: String(target.note) })));
+      target.note && h('p', { class: 'muted small', text: ctx.localNote(target) })));
   if (options.open?.has(id)) details.open = true;
   return h('tbody', { class: 'sla-target', 'data-level': target.level },
     h('tr', { class: 'figures' },
@@ -112,7 +112,7 @@ export function renderUptime(target, results, ctx) {
           h('th', { scope: 'row' },
             ctx.localName(uptime),
             severalTiers && h('span', { class: 'sub', text: ctx.localName(tier) }),
-            uptime.note && h('span', { class: 'sub', text: String(uptime.note) })),
+            uptime.note && h('span', { class: 'sub', text: ctx.localNote(uptime) })),
           h('td', { class: 'num', 'data-field': 'percent', text: t('sla.uptime.percent_value', { percent: ctx.fmt.number(uptime.percent) }) }),
           h('td', { class: 'num', 'data-field': 'month_30', text: downtime(uptime.downtime?.month_30_days) }),
           h('td', { class: 'num', 'data-field': 'month_31', text: downtime(uptime.downtime?.month_31_days) }),

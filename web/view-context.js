@@ -4,7 +4,7 @@
 // page and the <plan-calculator> widget.
 
 import { Formatter, isWholeIncrement } from './format.js';
-import { localName } from './i18n.js';
+import { localName, localNote } from './i18n.js';
 import { unitName } from './explain.js';
 
 /**
@@ -38,6 +38,7 @@ export function createViewContext({ t, lang, fmt, info }) {
     fmt,
     lang,
     localName: (item) => localName(item, lang),
+    localNote: (item) => localNote(item, lang),
     tierName: (id) => (tiers.has(id) ? localName(tiers.get(id), lang) : id),
     productName: (id) => (products.has(id) ? localName(products.get(id), lang) : id),
     planName(id) {

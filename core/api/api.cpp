@@ -441,6 +441,21 @@ void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
   for (const Example& e : catalog.examples) {
     all_passed = check_example(examples, warnings, catalog, parts, e) && all_passed;
   }
+  // A text without its translation into a declared locale: the page would
+  // show it in English inside a translated view.
+  for (const MissingTranslation& m : catalog.missing_translations) {
+    warnings.begin_object();
+    warnings.field("key", "check.missing_translation");
+    warnings.field("code", "missing_translation");
+    warnings.field("path", m.pointer);
+    warnings.key("args");
+    warnings.begin_object();
+    warnings.field("locale", m.locale);
+    warnings.field("pointer", m.pointer);
+    warnings.field("text", m.text);
+    warnings.end_object();
+    warnings.end_object();
+  }
   examples.end_array();
   warnings.end_array();
   w.begin_object();

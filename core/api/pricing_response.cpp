@@ -285,6 +285,8 @@ void vendor(Writer& w, const Vendor& v) {
   w.field("source", v.source);
   w.field("illustrative", v.illustrative);
   w.field("note", v.note);
+  w.key("notes");
+  names(w, v.notes);
   w.end_object();
 }
 

@@ -71,6 +71,8 @@ void uptime(Writer& w, const Catalog& c, const UptimeTarget& u) {
   downtime(w, "year_365_days", u.percent, 365);
   w.end_object();
   text_or_null_field(w, "note", u.note);
+  w.key("notes");
+  names(w, u.notes);
   w.key("explanation");
   explanation(w, c, uptime_explanation(u));
   w.end_object();
@@ -96,6 +98,8 @@ void response_target(Writer& w, const Catalog& c, const ResponseTarget& t) {
   for (int i : t.calendars) w.string(c.calendars[static_cast<std::size_t>(i)].id);
   w.end_array();
   text_or_null_field(w, "note", t.note);
+  w.key("notes");
+  names(w, t.notes);
   w.key("explanation");
   explanation(w, c, target_explanation(t));
   w.end_object();
@@ -116,6 +120,8 @@ void due(Writer& w, const Catalog& c, const Due& d) {
   w.key("explanation");
   explanation(w, c, d.explanation);
   text_or_null_field(w, "note", t.note);
+  w.key("notes");
+  names(w, t.notes);
   w.end_object();
 }
 
@@ -125,6 +131,8 @@ void sla_head(Writer& w, const TierSla& s) {
   string_list(w, s.channels);
   text_or_null_field(w, "priority", s.priority);
   text_or_null_field(w, "note", s.note);
+  w.key("notes");
+  names(w, s.notes);
 }
 
 }  // namespace

@@ -25,8 +25,59 @@ void check_unique(std::set<std::string>& seen, const std::string& id, const std:
   }
 }
 
+bool valid_locale(const std::string& locale) {
+  bool ok = locale.size() >= 2 && locale.size() <= 16;
+  for (char c : locale) ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
+  return ok;
+}
+
+// "locales": the locales the catalog's texts are translated into, each once.
+std::vector<std::string> read_locales(const Object& root) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  const json& items = as_array(root.at("locales"), root.path("locales"), 64);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string path = child(root.path("locales"), i);
+    std::string locale = as_string(items[i], path, 16);
+    if (!valid_locale(locale)) fail("invalid_locale", "expected a locale such as 'es' or 'sv-SE', got " + excerpt(locale), path);
+    if (!seen.insert(locale).second) fail("duplicate_id", "the locale " + excerpt(locale) + " is listed twice", path);
+    out.push_back(locale);
+  }
+  return out;
+}
+
+// Every text of v (a `name`, or a `label` where there is no name, with its
+// `names`; a `note` with its `notes`) that lacks a translation into one of
+// the catalog's locales. English ("en") is the texts themselves.
+void find_missing_translations(const json& v, const std::string& path, Catalog& c) {
+  if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i) find_missing_translations(v[i], child(path, i), c);
+    return;
+  }
+  if (!v.is_object()) return;
+  auto require = [&](const char* text_key, const char* map_key) {
+    auto text = v.find(text_key);
+    if (text == v.end() || !text->is_string()) return;
+    auto map = v.find(map_key);
+    for (const std::string& locale : c.locales) {
+      if (locale == "en") continue;
+      bool present = map != v.end() && map->is_object() && map->contains(locale) &&
+                     (*map)[locale].is_string() && !(*map)[locale].get_ref<const std::string&>().empty();
+      if (!present) {
+        c.missing_translations.push_back({child(child(path, map_key), locale), child(path, text_key), locale});
+      }
+    }
+  };
+  require(v.contains("name") ? "name" : "label", "names");
+  require("note", "notes");
+  for (const auto& item : v.items()) {
+    if (item.key() == "names" || item.key() == "notes") continue;
+    find_missing_translations(item.value(), child(path, item.key()), c);
+  }
+}
+
 Vendor read_vendor(const Object& o) {
-  o.allow_only({"id", "name", "names", "source", "illustrative", "note"});
+  o.allow_only({"id", "name", "names", "source", "illustrative", "note", "notes"});
   Vendor v;
   v.id = as_id(o.at("id"), o.path("id"));
   v.name = as_string(o.at("name"), o.path("name"));
@@ -34,6 +85,7 @@ Vendor read_vendor(const Object& o) {
   if (o.has("source")) v.source = as_string(o.at("source"), o.path("source"));
   if (o.has("illustrative")) v.illustrative = as_bool(o.at("illustrative"), o.path("illustrative"));
   if (o.has("note")) v.note = as_string(o.at("note"), o.path("note"));
+  v.notes = read_notes(o);
   return v;
 }
 
@@ -287,10 +339,11 @@ void read_list(const Object& root, const char* key, std::vector<T>& out, const c
 Catalog read(std::string_view text) {
   json doc = parse(text, kMaxCatalogBytes);
   Object root(doc, "");
-  root.allow_only({"format", "vendor", "currency", "rounding", "tax", "products", "calendars", "tiers", "policies",
-                   "plans", "services", "discounts", "discount_stacking", "examples"});
+  root.allow_only({"format", "vendor", "locales", "currency", "rounding", "tax", "products", "calendars", "tiers",
+                   "policies", "plans", "services", "discounts", "discount_stacking", "examples"});
   as_integer(root.at("format"), root.path("format"), 1, 1);
   Catalog c;
+  if (root.has("locales")) c.locales = read_locales(root);
   c.vendor = read_vendor(Object(root.at("vendor"), root.path("vendor")));
   std::string code = as_string(root.at("currency"), root.path("currency"), 8);
   c.currency = find_currency(code);
@@ -331,22 +384,28 @@ Catalog read(std::string_view text) {
     }
   }
   c.fingerprint = fingerprint(doc);
+  if (!c.locales.empty()) {
+    // The parts that hold visitor-facing texts, in the order the catalog
+    // format lists them (examples are the vendor's tests, not shown).
+    for (const char* key : {"vendor", "tax", "products", "calendars", "tiers", "policies", "plans", "services",
+                            "discounts"}) {
+      if (const json* part = root.find(key)) find_missing_translations(*part, root.path(key), c);
+    }
+  }
   return c;
 }
 
 }  // namespace
 
-Names read_names(const json_input::Object& o) {
+Names read_names(const json_input::Object& o, const char* key, std::size_t max_length) {
   Names names;
-  const json* v = o.find("names");
+  const json* v = o.find(key);
   if (!v) return names;
-  json_input::Object n(*v, o.path("names"));
+  json_input::Object n(*v, o.path(key));
   for (const auto& item : v->items()) {
     const std::string& locale = item.key();
-    bool ok = locale.size() >= 2 && locale.size() <= 16;
-    for (char c : locale) ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-');
-    if (!ok) fail("invalid_locale", "expected a locale such as 'es' or 'sv-SE', got " + excerpt(locale), n.path(locale));
-    names.emplace_back(locale, json_input::as_string(item.value(), n.path(locale)));
+    if (!valid_locale(locale)) fail("invalid_locale", "expected a locale such as 'es' or 'sv-SE', got " + excerpt(locale), n.path(locale));
+    names.emplace_back(locale, json_input::as_string(item.value(), n.path(locale), max_length));
   }
   return names;
 }

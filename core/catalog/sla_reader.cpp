@@ -63,7 +63,7 @@ std::vector<int> read_calendar_refs(const Object& o, const Catalog& catalog) {
 }
 
 ResponseTarget read_target(const Object& o, const Catalog& catalog, const std::vector<int>& default_calendars) {
-  o.allow_only({"level", "name", "names", "clock", "hours", "minutes", "days", "calendars", "note"});
+  o.allow_only({"level", "name", "names", "clock", "hours", "minutes", "days", "calendars", "note", "notes"});
   ResponseTarget t;
   t.level = as_id(o.at("level"), o.path("level"));
   t.name = as_string(o.at("name"), o.path("name"));
@@ -98,11 +98,12 @@ ResponseTarget read_target(const Object& o, const Catalog& catalog, const std::v
          o.path("clock"));
   }
   t.note = optional_text(o, "note");
+  t.notes = read_notes(o);
   return t;
 }
 
 UptimeTarget read_uptime(const Object& o) {
-  o.allow_only({"service", "name", "names", "percent", "note"});
+  o.allow_only({"service", "name", "names", "percent", "note", "notes"});
   UptimeTarget u;
   u.service = as_id(o.at("service"), o.path("service"));
   u.name = as_string(o.at("name"), o.path("name"));
@@ -112,6 +113,7 @@ UptimeTarget read_uptime(const Object& o) {
     fail("invalid_rate", "an uptime is a percentage from 0 to 100", o.path("percent"));
   }
   u.note = optional_text(o, "note");
+  u.notes = read_notes(o);
   return u;
 }
 
@@ -147,7 +149,7 @@ BusinessCalendar read_calendar(const Object& o) {
 }
 
 TierSla read_tier_sla(const Object& o, const Catalog& catalog) {
-  o.allow_only({"channels", "priority", "calendars", "response", "uptime", "note"});
+  o.allow_only({"channels", "priority", "calendars", "response", "uptime", "note", "notes"});
   TierSla s;
   if (o.has("channels")) s.channels = read_choices(o, "channels", kSlaChannels);
   if (o.has("priority")) {
@@ -185,6 +187,7 @@ TierSla read_tier_sla(const Object& o, const Catalog& catalog) {
     }
   }
   s.note = optional_text(o, "note");
+  s.notes = read_notes(o);
   return s;
 }
 

@@ -14,7 +14,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: fa
 const shipped = fs.readdirSync(path.join(ROOT, 'plans'))
   .filter((f) => f.endsWith('.json') && f !== 'index.json' && f !== 'catalog.schema.json')
   .map((f) => `plans/${f}`);
-const testCatalogs = ['models', 'kwd-rate', 'hostile-names'].map((n) => `tests/golden/catalogs/${n}.json`);
+const testCatalogs = ['models', 'kwd-rate', 'hostile-names', 'translations'].map((n) => `tests/golden/catalogs/${n}.json`);
 
 describe('catalog.schema.json', () => {
   for (const file of [...shipped, ...testCatalogs]) {

@@ -125,11 +125,11 @@ describe('the element', () => {
       // Locale from the closest [lang] (ru), catalog from the JSON child.
       assert.equal(await page.locator('#inline .total-line').textContent(),
         'Продление поддержки на 12 месяцев (стандартное), 1 лицензия: 3\u00a0596\u00a0₽ в год');
-      // The locale attribute wins: Spanish words and formats (the plan has no Spanish name).
+      // The locale attribute wins: Spanish words, formats and the plan's Spanish name.
       await page.locator('#inline').evaluate((el) => { el.locale = 'es'; });
       await page.locator('#inline .total-line', { hasText: 'al año' }).waitFor();
       assert.equal(await page.locator('#inline .total-line').textContent(),
-        'Support renewal, 12 months (standard rate), 1 licencia: 3596\u00a0RUB al año');
+        'Renovación del soporte, 12 meses (tarifa estándar), 1 licencia: 3596\u00a0RUB al año');
 
       // Typed properties, defaults, reflection.
       const defaults = await page.evaluate(() => {

@@ -535,4 +535,8 @@ export default {
   'sla.conv.skipped_local_time.moment_of_the_change': 'A local time the clocks skip counts as the moment of the change.',
   'sla.conv.repeated_local_time.earlier': 'A local time that occurs twice is the earlier one.',
   'sla.conv.downtime_rounding.down_to_whole_seconds': 'Allowed downtime is rounded down to whole seconds.',
+  // Issue 21, part 1: the engine's own renewal window (a catalog without windows) in the
+  // language, and check's warning about a catalog text without its translation.
+  'renew.default_window': 'Renewal',
+  'explain.check.missing_translation': '{text} has no {locale} translation at {pointer}',
 };

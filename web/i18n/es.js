@@ -522,4 +522,8 @@ export default {
   'sla.conv.skipped_local_time.moment_of_the_change': 'Una hora local que se salta al adelantar los relojes cuenta como el momento del cambio.',
   'sla.conv.repeated_local_time.earlier': 'Una hora local que se repite es la primera de las dos.',
   'sla.conv.downtime_rounding.down_to_whole_seconds': 'La interrupción permitida se redondea a la baja a segundos enteros.',
+  // Issue 21, part 1: the engine's own renewal window (a catalog without windows) in the
+  // language, and check's warning about a catalog text without its translation.
+  'renew.default_window': 'Renovación',
+  'explain.check.missing_translation': '{text} no tiene traducción para {locale} en {pointer}',
 };

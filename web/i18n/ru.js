@@ -551,4 +551,8 @@ export default {
   'sla.conv.skipped_local_time.moment_of_the_change': 'Местное время, пропущенное при переводе часов вперёд, считается моментом перевода.',
   'sla.conv.repeated_local_time.earlier': 'Местное время, которое повторяется дважды, считается по первому разу.',
   'sla.conv.downtime_rounding.down_to_whole_seconds': 'Допустимый простой округляется вниз до целых секунд.',
+  // Issue 21, part 1: the engine's own renewal window (a catalog without windows) in the
+  // language, and check's warning about a catalog text without its translation.
+  'renew.default_window': 'Продление',
+  'explain.check.missing_translation': '{text}: нет перевода для {locale} в {pointer}',
 };

@@ -522,4 +522,8 @@ export default {
   'sla.conv.skipped_local_time.moment_of_the_change': 'En lokal tid som hoppas över när klockan ställs fram räknas som tidpunkten för omställningen.',
   'sla.conv.repeated_local_time.earlier': 'En lokal tid som inträffar två gånger är den första.',
   'sla.conv.downtime_rounding.down_to_whole_seconds': 'Tillåtna avbrott avrundas nedåt till hela sekunder.',
+  // Issue 21, part 1: the engine's own renewal window (a catalog without windows) in the
+  // language, and check's warning about a catalog text without its translation.
+  'renew.default_window': 'Förnyelse',
+  'explain.check.missing_translation': '{text} saknar översättning till {locale} i {pointer}',
 };

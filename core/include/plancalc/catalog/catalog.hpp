@@ -29,6 +29,7 @@ struct Vendor {
   std::string source;
   bool illustrative = false;
   std::string note;
+  Names notes;  // the note's translations, like names
 };
 
 struct DatedAmount {
@@ -114,6 +115,14 @@ struct Example {
   std::vector<std::pair<std::string, std::string>> published;
 };
 
+// A catalog text (a name, label or note) without its translation into one of
+// the catalog's declared locales; `plancalc check` warns about each.
+struct MissingTranslation {
+  std::string pointer;  // where the translation belongs: /plans/0/names/es
+  std::string text;     // the English text's pointer: /plans/0/name
+  std::string locale;
+};
+
 struct Catalog {
   Vendor vendor;
   const Currency* currency = nullptr;
@@ -129,6 +138,8 @@ struct Catalog {
   Stacking stacking = Stacking::sequential;
   std::optional<Tax> tax;
   std::string fingerprint;
+  std::vector<std::string> locales;  // declared translation locales, in order
+  std::vector<MissingTranslation> missing_translations;  // in catalog order
 
   const Plan* find_plan(const std::string& id) const;
   const Tier* find_tier(const std::string& id) const;

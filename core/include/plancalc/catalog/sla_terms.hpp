@@ -32,6 +32,7 @@ struct ResponseTarget {
   int days = 0;                // business_days clock
   std::vector<int> calendars;  // indices into Catalog::calendars, preferred first
   std::string note;
+  Names notes;
 };
 
 struct UptimeTarget {
@@ -40,6 +41,7 @@ struct UptimeTarget {
   Names names;
   Rate percent = Rate::from_micro_percent(100 * Rate::kScale);
   std::string note;
+  Names notes;
 };
 
 // Service channels a tier offers (fixed ids, so the page can translate them).
@@ -53,6 +55,7 @@ struct TierSla {
   std::vector<ResponseTarget> response;
   std::vector<UptimeTarget> uptime;
   std::string note;
+  Names notes;
 };
 
 }  // namespace plancalc
