@@ -181,7 +181,8 @@ const std::map<std::string, std::string>& templates() {
       {"terms.gap_updates_granted", "a renewal after a gap grants the updates of the gap"},
       {"terms.included_support", "each {product} licence includes {months} {months#month|months} of support"},
       {"terms.service_increments",
-       "{service} at {rate} an hour, billed in {increment_minutes}-minute steps (at least {minimum_minutes} min)"},
+       "{service} at {rate} an hour, billed in {increment_minutes}-minute steps"},
+      {"terms.service_minimum", "{service}: at least {minimum_minutes} min billed whenever work is done"},
       {"savings.longer_period",
        "over {months} {months#month|months}, {longer_plan} costs {longer_cost} instead of {shorter_cost} with "
        "{shorter_plan}: {saving} ({percent} %) less"},

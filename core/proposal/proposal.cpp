@@ -267,8 +267,11 @@ std::vector<Explanation> terms_of(const Catalog& catalog, const ProposalItem& it
     t.push_back({"terms.service_increments",
                  {{"service", s.id},
                   {"rate", s.rate_per_hour},
-                  {"increment_minutes", static_cast<std::int64_t>(s.increment_minutes)},
-                  {"minimum_minutes", static_cast<std::int64_t>(s.minimum_minutes)}}});
+                  {"increment_minutes", static_cast<std::int64_t>(s.increment_minutes)}}});
+    if (s.minimum_minutes > 0) {
+      t.push_back({"terms.service_minimum",
+                   {{"service", s.id}, {"minimum_minutes", static_cast<std::int64_t>(s.minimum_minutes)}}});
+    }
     return t;
   }
   const Policies& p = item.kind == ProposalItem::Kind::plan ? item.plan->policies : catalog.policies;
