@@ -15,6 +15,10 @@
 namespace plancalc {
 namespace {
 
+// At most this many dated charges in one proposal (100 monthly items over
+// 600 months would be 60,000, a response of some 40 MB).
+constexpr std::size_t kMaxCharges = 5000;
+
 std::string item_path(std::size_t i) { return "/items/" + std::to_string(i); }
 std::string step_path(std::size_t i, std::size_t s) { return item_path(i) + "/steps/" + std::to_string(s); }
 
@@ -173,6 +177,7 @@ void price_plan_item(const Catalog& catalog, const ProposalRequest& r, std::size
           term_start = step.date;
           end = ch.new_term_end;
           c.end = end;
+          c.explanation.args.back().second = end;  // term_end: the new term's
         }
       }
       finish(catalog, c, purchase.negotiated);
@@ -218,7 +223,12 @@ void price_product_item(const Catalog& catalog, const ProposalRequest& r, std::s
   out.charges.push_back(std::move(purchase));
   // Each renewal on the day support ends, as renew prices it, while within the horizon.
   while (support_end && *support_end < horizon_end) {
-    RenewResult renewal = renew(catalog, {nullptr, &product, item.quantity, *support_end, *support_end});
+    RenewResult renewal;
+    try {
+      renewal = renew(catalog, {nullptr, &product, item.quantity, *support_end, *support_end});
+    } catch (const Error& e) {
+      throw Error(e.code(), e.message(), date_path, e.source(), e.args());
+    }
     ProposalCharge c;
     c.kind = "renewal";
     c.date = *support_end;
@@ -429,6 +439,7 @@ Proposal price_proposal(const Catalog& catalog, const ProposalRequest& r) {
 
   // The items, each priced as its own operation prices it.
   p.items.reserve(r.items.size());
+  std::size_t charges = 0;
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     ProposalItemResult& out = p.items.emplace_back();
     out.item = &r.items[i];
@@ -442,6 +453,13 @@ Proposal price_proposal(const Catalog& catalog, const ProposalRequest& r) {
       case ProposalItem::Kind::service:
         price_service_item(catalog, r, out);
         break;
+    }
+    charges += out.charges.size();
+    if (charges > kMaxCharges) {
+      fail("too_many_items",
+           "a proposal has at most " + std::to_string(kMaxCharges) +
+               " dated charges; shorten the horizon or use fewer monthly items",
+           "/items", {arg("max", static_cast<std::int64_t>(kMaxCharges))});
     }
     std::stable_sort(out.charges.begin(), out.charges.end(),
                      [](const ProposalCharge& a, const ProposalCharge& b) { return a.date < b.date; });

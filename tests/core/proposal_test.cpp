@@ -225,3 +225,32 @@ TEST(proposal, sales_limit_above_100_is_a_catalog_error) {
   EXPECT_EQ(status["error"]["path"], "/sales/max_discount_percent");
   EXPECT_EQ(status["error"]["source"], "catalog");
 }
+
+TEST(proposal, step_to_another_billing_length_starts_a_new_run_of_terms) {
+  json catalog = json::parse(plancalc::testing::read_repo_file("tests/golden/catalogs/models.json"));
+  catalog["policies"]["change"] = {{"proration_basis", "actual_days"}, {"cases", json::array()}, {"default", "immediate"}};
+  Engine e(catalog.dump());
+  ASSERT_TRUE(e.ok()) << e.status();
+  json r = json::parse(e.call("proposal", json{{"issued", "2026-12-01"},
+                                                 {"start", "2027-01-01"},
+                                                 {"horizon_months", 24},
+                                                 {"items",
+                                                  {{{"plan", "basic-monthly"},
+                                                    {"quantity", 5},
+                                                    {"steps", {{{"date", "2027-01-16"}, {"plan", "basic-annual"}}}}}}}}
+                                                .dump()));
+  ASSERT_TRUE(r["ok"].get<bool>()) << r.dump();
+  const json& charges = r["result"]["items"][0]["charges"];
+  ASSERT_EQ(charges.size(), 3u);
+  EXPECT_EQ(charges[0]["total"], "50.00");  // 5 × 10.00, January
+  // Credit 50.00 × 16/31 = 25.806 → 25.81; a new annual term from 2027-01-16: 5 × 100.00.
+  EXPECT_EQ(charges[1]["lines"][0]["amount"], "-25.81");
+  EXPECT_EQ(charges[1]["lines"][1]["amount"], "500.00");
+  EXPECT_EQ(charges[1]["end"], "2028-01-16");
+  EXPECT_EQ(charges[1]["explanation"]["args"]["term_end"], "2028-01-16");
+  EXPECT_EQ(charges[1]["total"], "474.19");
+  EXPECT_EQ(charges[2]["date"], "2028-01-16");  // the next annual period, from the step's date
+  EXPECT_EQ(charges[2]["total"], "500.00");
+  EXPECT_EQ(year_totals(r["result"]), (std::vector<std::string>{"524.19", "500.00"}));
+  EXPECT_EQ(r["result"]["horizon"]["total"], "1024.19");
+}
