@@ -112,6 +112,10 @@ void price_plan_item(const Catalog& catalog, const ProposalRequest& r, std::size
       } catch (const Error& e) {
         rethrow_at(e, step_path(index, s));
       }
+      if (step.plan == plan && step.quantity == quantity) {
+        fail("invalid_value", "the step on " + format_date(step.date) + " changes neither the plan nor the quantity",
+             step_path(index, s) + "/quantity");
+      }
       if (step.plan->billing_months != plan->billing_months) {
         anchor = start;
         k = 0;
@@ -186,6 +190,14 @@ void price_plan_item(const Catalog& catalog, const ProposalRequest& r, std::size
       quantity = step.quantity;
       ++s;
     }
+  }
+  // Steps left over: the plan's periods ended before them (a trial is never renewed).
+  if (s < steps.size()) {
+    const ProposalStep& step = steps[s];
+    fail("step_not_allowed",
+         "plan " + excerpt(plan->id) + " has no period on " + format_date(step.date) + ": a trial is never renewed",
+         step_path(index, s) + "/date",
+         {arg("effect", "trial_ends"), arg("date", format_date(step.date)), arg("earliest", std::string())});
   }
 }
 
