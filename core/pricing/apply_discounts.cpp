@@ -40,11 +40,16 @@ Discount negotiated_discount(Rate rate, std::string reason, std::string scope) {
 }
 
 Explanation negotiated_explanation(const DiscountLine& line) {
+  // The base the percentage was taken of, as discount_on() explained it.
+  Money base = Money::zero();
+  for (const auto& [name, value] : line.explanation.args) {
+    if (name == "base") base = std::get<Money>(value);
+  }
   return {"discount.negotiated",
           {{"scope", line.discount->id},
            {"reason", line.discount->name},
            {"rate", line.discount->rate},
-           {"base", std::get<Money>(line.explanation.args[2].second)},
+           {"base", base},
            {"amount", line.amount}}};
 }
 
