@@ -309,6 +309,27 @@ int main(int argc, char** argv) {
         "(default: now, local time to the minute)");
   field(sla, o, "--region", "region", "calendar (region) to count in (default: each target's first)");
 
+  auto* proposal = app.add_subcommand(
+      "proposal",
+      "price a sales proposal: plan, product and service items, negotiated discount, validity, yearly totals, terms");
+  add_common_flags(proposal, o);
+  proposal->footer(
+      "The request (--request FILE, or - for stdin) holds the items, e.g.\n"
+      "  {\"customer\": \"Acme GmbH\", \"issued\": \"2026-12-01\", \"valid_days\": 30, \"start\": \"2027-01-01\",\n"
+      "   \"horizon_months\": 36, \"items\": [{\"plan\": \"premium-annual\", \"quantity\": 25,\n"
+      "   \"steps\": [{\"date\": \"2027-07-02\", \"quantity\": 35}]}],\n"
+      "   \"discount\": {\"percent\": \"10\", \"reason\": \"3-year commitment\"}}\n"
+      "Example: plancalc proposal --catalog plans/mailstore.json --request docs/examples/mailstore-proposal.json "
+      "--format table\n"
+      "Items: {\"plan\", \"quantity\", \"date\", \"steps\"}, {\"product\", \"quantity\", \"date\"}, "
+      "{\"service\", \"hours\" or \"minutes\", \"date\"}; each may carry its own \"discount\". See docs/api.md.");
+  field(proposal, o, "--customer", "customer", "the customer's name");
+  field(proposal, o, "--issued", "issued", "the day the proposal is issued, YYYY-MM-DD");
+  field(proposal, o, "--valid-days", "valid_days", "days the proposal can be accepted (default 30)");
+  field(proposal, o, "--start", "start", "first day of the proposal, YYYY-MM-DD");
+  field(proposal, o, "--horizon", "horizon_months", "months the proposal covers (default 36)");
+  proposal->add_option("--context", o.context, "customer context, KEY=VALUE (deployment=cloud)");
+
   auto* describe = app.add_subcommand("describe", "the catalog's vendor, tiers and plans");
   add_common_flags(describe, o);
 
@@ -341,7 +362,7 @@ int main(int argc, char** argv) {
       if (o.catalog.empty()) throw UsageError("--catalog FILE is required");
       return plancalc::cli::batch(read_file(o.catalog, true), o.catalog);
     }
-    for (auto* cmd : {quote, compare, renew, change, cancel, sla, describe}) {
+    for (auto* cmd : {quote, compare, renew, change, cancel, sla, proposal, describe}) {
       if (cmd->parsed()) return run_op(cmd->get_name(), o);
     }
     if (add_licenses->parsed()) return run_op("add_licenses", o);

@@ -233,7 +233,56 @@ std::string sla_table(const ojson& r) {
 
 }  // namespace
 
+// A proposal as it reads on paper: customer, number, validity, the items'
+// dated charges line by line, totals per year, the terms.
+std::string proposal_table(const ojson& r) {
+  const std::string cur = text(r["conventions"]["currency"]);
+  std::ostringstream out;
+  out << "proposal " << text(r["proposal_id"]) << (text(r["customer"]).empty() ? "" : " for " + text(r["customer"]))
+      << "\n";
+  out << "issued " << text(r["issued"]) << ", " << english(r["validity"]) << "\n";
+  out << "from " << text(r["start"]) << " to " << text(r["horizon"]["end"]) << " (" << text(r["horizon_months"])
+      << " months), amounts in " << cur << "\n";
+  if (!r["discount"].is_null()) {
+    out << "negotiated discount " << text(r["discount"]["percent"]) << " % (" << text(r["discount"]["reason"])
+        << ")\n";
+  }
+  out << (r["approval"]["required"].get<bool>() ? "APPROVAL NEEDED: " : "") << english(r["approval"]["explanation"])
+      << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& item : r["items"]) {
+    std::string what = item.contains("plan") ? text(item["plan"]) : (item.contains("product") ? text(item["product"]) : text(item["service"]));
+    rows.push_back({"item " + std::to_string(item["index"].get<int>() + 1) + ": " + what, ""});
+    for (const auto& c : item["charges"]) {
+      rows.push_back({"  " + text(c["date"]) + "  " + english(c["explanation"]), ""});
+      for (const auto& l : c["lines"]) rows.push_back({"      " + english(l["explanation"]), text(l["amount"])});
+      if (!c["tax"].is_null()) rows.push_back({"      " + english(c["tax"]["explanation"]), text(c["tax"]["amount"])});
+      rows.push_back({"    charge total", text(c["total"])});
+    }
+    rows.push_back({"  item total", text(item["total"])});
+  }
+  rows.push_back({"", ""});
+  for (const auto& y : r["years"]) {
+    rows.push_back({"proposal year " + text(y["year"]) + " (" + text(y["start"]) + " to " + text(y["end"]) + ")",
+                    text(y["total"])});
+  }
+  for (const auto& y : r["calendar_years"]) rows.push_back({"calendar year " + text(y["year"]), text(y["total"])});
+  rows.push_back({"net", text(r["horizon"]["net"])});
+  rows.push_back({"tax", text(r["horizon"]["tax"])});
+  rows.push_back({"total (" + cur + ")", text(r["horizon"]["total"])});
+  out << grid(rows, {false, true});
+  out << "\nterms\n";
+  for (const auto& g : r["terms"]) {
+    std::string items;
+    for (const auto& i : g["items"]) items += (items.empty() ? "" : ", ") + std::to_string(i.get<int>() + 1);
+    out << "  item" << (g["items"].size() == 1 ? " " : "s ") << items << ":\n";
+    for (const auto& t : g["terms"]) out << "    - " << english(t) << "\n";
+  }
+  return out.str();
+}
+
 std::string table(const std::string& op, const ojson& result) {
+  if (op == "proposal") return proposal_table(result);
   if (op == "quote") return quote_table(result);
   if (op == "compare") return compare_table(result);
   if (op == "check") return check_table(result);

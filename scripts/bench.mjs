@@ -67,7 +67,8 @@ function gzipSize(file) {
 // ---------------------------------------------------------------------------
 // The requests measured in wasm and natively: for each catalog of
 // plans/index.json, quote (a plan sold today), compare (all tiers × periods,
-// 36 months), renew and sla where the catalog has them.
+// 36 months), renew and sla where the catalog has them, and a proposal of up
+// to 3 items over 36 months.
 async function loadEngineModule() {
   const { createEngine } = await import(pathToFileURL(path.join(ROOT, 'web/plancalc.js')).href);
   const moduleFactory = (await import(pathToFileURL(path.join(opts.wasmDir, 'plancalc-core.js')).href)).default;
@@ -134,6 +135,21 @@ async function benchCases(createEngine) {
       ...sold.map((p) => ({ plan: p.id, quantity: qty(p), support_end: '2026-05-31', date: '2026-06-20' })),
     ]);
     add('sla', (info.tiers ?? []).filter((t) => t.sla).map((t) => ({ tier: t.id, opened: '2026-11-20T16:30+01:00' })));
+    // A proposal (issue 18) of up to 3 items over 36 months: the highest tier's
+    // plan with a step of one more unit, a product and a service where the
+    // catalog has them, 10 % negotiated.
+    const top = sold[sold.length - 1];
+    const planItem = top && { plan: top.id, quantity: qty(top) };
+    const more = planItem && planItem.quantity < (top.max_quantity ?? Infinity)
+      ? { ...planItem, steps: [{ date: '2026-09-02', quantity: planItem.quantity + 1 }] } : planItem;
+    const extras = [
+      ...((info.products ?? []).slice(0, 1).map((p) => ({ product: p.id, quantity: 3, date: '2026-03-15' }))),
+      ...((info.services ?? []).slice(0, 1).map((s) => ({ service: s.id, hours: 8 }))),
+    ];
+    const proposal = (items) => ({ issued: '2026-02-15', start, horizon_months: 36, items,
+      discount: { percent: '10', reason: 'bench' } });
+    add('proposal', [proposal([more, ...extras].filter(Boolean).slice(0, 3)),
+      proposal([planItem, ...extras].filter(Boolean).slice(0, 3)), proposal(extras)].filter((r) => r.items.length));
     engine.dispose();
   }
   return cases;

@@ -52,6 +52,68 @@ const Product& product_at(const Catalog& catalog, const json_input::Object& r, c
   return *product;
 }
 
+using namespace json_input;
+
+namespace {
+constexpr std::int64_t kMaxPurchaseQuantity = 1'000'000'000;
+
+bool usage_key_known(const Catalog& catalog, const std::string& key) {
+  for (const Plan& p : catalog.plans) {
+    if (find_allowance(p, key)) return true;
+  }
+  for (const HourlyService& s : catalog.services) {
+    if (s.id == key) return true;
+  }
+  return false;
+}
+
+bool coupon_known(const Catalog& catalog, const std::string& code) {
+  for (const Discount& d : catalog.discounts) {
+    if (d.coupon && d.coupon->size() == code.size() &&
+        std::equal(code.begin(), code.end(), d.coupon->begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// usage (per month), context and coupon: what the customer expects and is.
+Purchase read_purchase(const Catalog& catalog, const Object& r) {
+  Purchase p;
+  if (r.has("usage")) {
+    Object u(r.at("usage"), r.path("usage"));
+    for (const auto& item : u.value().items()) {
+      if (!usage_key_known(catalog, item.key())) {
+        fail("unknown_usage", "nothing in catalog " + excerpt(catalog.vendor.id) + " meters " + excerpt(item.key()),
+             u.path(item.key()));
+      }
+      p.usage.emplace_back(item.key(), as_integer(item.value(), u.path(item.key()), 0, kMaxPurchaseQuantity, "out_of_range",
+                                                  "number_too_large"));
+    }
+  }
+  if (r.has("context")) {
+    Object c(r.at("context"), r.path("context"));
+    if (c.value().size() > 20) fail("too_many_items", "at most 20 context values", r.path("context"));
+    for (const auto& item : c.value().items()) {
+      as_id(json(item.key()), c.path(item.key()));
+      p.customer.values.emplace_back(item.key(), as_string(item.value(), c.path(item.key()), 64));
+    }
+  }
+  if (r.has("coupon")) {
+    std::string code = as_string(r.at("coupon"), r.where("coupon"), 64);
+    if (!coupon_known(catalog, code)) {
+      fail("unknown_coupon", "no discount in catalog " + excerpt(catalog.vendor.id) + " has the coupon " + excerpt(code),
+           r.path("coupon"));
+    }
+    p.customer.coupon = code;
+  }
+  return p;
+}
+
 }  // namespace plancalc::api_detail
 
 namespace plancalc::api {
@@ -87,61 +149,6 @@ Common read_common(const Object& r) {
   const json* as_of = r.find("as_of");
   c.as_of = as_of ? as_date(*as_of, r.where("as_of")) : c.start;
   return c;
-}
-
-bool usage_key_known(const Catalog& catalog, const std::string& key) {
-  for (const Plan& p : catalog.plans) {
-    if (find_allowance(p, key)) return true;
-  }
-  for (const HourlyService& s : catalog.services) {
-    if (s.id == key) return true;
-  }
-  return false;
-}
-
-bool coupon_known(const Catalog& catalog, const std::string& code) {
-  for (const Discount& d : catalog.discounts) {
-    if (d.coupon && d.coupon->size() == code.size() &&
-        std::equal(code.begin(), code.end(), d.coupon->begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        })) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// usage (per month), context and coupon: what the customer expects and is.
-Purchase read_purchase(const Catalog& catalog, const Object& r) {
-  Purchase p;
-  if (r.has("usage")) {
-    Object u(r.at("usage"), r.path("usage"));
-    for (const auto& item : u.value().items()) {
-      if (!usage_key_known(catalog, item.key())) {
-        fail("unknown_usage", "nothing in catalog " + excerpt(catalog.vendor.id) + " meters " + excerpt(item.key()),
-             u.path(item.key()));
-      }
-      p.usage.emplace_back(item.key(), as_integer(item.value(), u.path(item.key()), 0, kMaxQuantity, "out_of_range",
-                                                  "number_too_large"));
-    }
-  }
-  if (r.has("context")) {
-    Object c(r.at("context"), r.path("context"));
-    if (c.value().size() > 20) fail("too_many_items", "at most 20 context values", r.path("context"));
-    for (const auto& item : c.value().items()) {
-      as_id(json(item.key()), c.path(item.key()));
-      p.customer.values.emplace_back(item.key(), as_string(item.value(), c.path(item.key()), 64));
-    }
-  }
-  if (r.has("coupon")) {
-    std::string code = as_string(r.at("coupon"), r.where("coupon"), 64);
-    if (!coupon_known(catalog, code)) {
-      fail("unknown_coupon", "no discount in catalog " + excerpt(catalog.vendor.id) + " has the coupon " + excerpt(code),
-           r.path("coupon"));
-    }
-    p.customer.coupon = code;
-  }
-  return p;
 }
 
 const Plan& read_plan_choice(const Catalog& catalog, const Object& r) {
@@ -475,12 +482,13 @@ void run_check(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
 [[noreturn]] void unknown_op(std::string_view op, std::string path) {
   fail("unknown_op",
        "unknown operation " + excerpt(std::string(op)) +
-           "; expected quote, compare, renew, change, cancel, add_licenses, sla, describe or check",
+           "; expected quote, compare, renew, change, cancel, add_licenses, sla, proposal, describe or check",
        std::move(path));
 }
 
 bool is_op(std::string_view op) {
-  for (const char* known : {"quote", "compare", "describe", "check", "renew", "change", "cancel", "add_licenses", "sla"}) {
+  for (const char* known :
+       {"quote", "compare", "describe", "check", "renew", "change", "cancel", "add_licenses", "sla", "proposal"}) {
     if (op == known) return true;
   }
   return false;
@@ -507,6 +515,7 @@ void run(Writer& w, const Catalog& catalog, const CatalogParts* parts, std::stri
   if (op == "cancel") return run_cancel(w, catalog, parts, doc);
   if (op == "add_licenses") return run_add_licenses(w, catalog, parts, doc);
   if (op == "sla") return run_sla(w, catalog, parts, doc);
+  if (op == "proposal") return run_proposal(w, catalog, parts, doc);
   unknown_op(op, "");
 }
 

@@ -10,6 +10,7 @@
 #include "plancalc/json/json_input.hpp"
 #include "plancalc/catalog/catalog.hpp"
 #include "plancalc/error/error.hpp"
+#include "plancalc/pricing/charge.hpp"
 #include "response_parts.hpp"
 
 namespace plancalc::api_detail {
@@ -30,6 +31,10 @@ class DetailedError : public Error {
   std::string details_;
 };
 
+// usage (per month), context and coupon: what the customer expects and is.
+// Errors: unknown_usage, unknown_coupon, too_many_items.
+Purchase read_purchase(const Catalog& catalog, const json_input::Object& r);
+
 const Plan& plan_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 const Product& product_at(const Catalog& catalog, const json_input::Object& r, const char* key);
 
@@ -39,5 +44,6 @@ void run_renew(Writer& w, const Catalog& catalog, const CatalogParts* parts, con
 void run_change(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 void run_cancel(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 void run_add_licenses(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
+void run_proposal(Writer& w, const Catalog& catalog, const CatalogParts* parts, const Request& request);
 
 }  // namespace plancalc::api_detail

@@ -557,6 +557,22 @@ void describe(Writer& w, const Catalog& c, const CatalogParts* parts) {
   tax(w, c.tax);
   w.key("calendars");
   calendars(w, c);
+  // The negotiated discount a proposal may give without approval (null: any needs approval).
+  w.key("sales");
+  if (c.sales) {
+    w.begin_object();
+    w.field("max_discount_percent", format_rate(c.sales->max_discount_percent));
+    w.field("illustrative", c.sales->illustrative);
+    w.key("note");
+    if (c.sales->note.empty()) {
+      w.null();
+    } else {
+      w.string(c.sales->note);
+    }
+    w.end_object();
+  } else {
+    w.null();
+  }
 }
 
 }  // namespace plancalc::response

@@ -315,14 +315,20 @@ Example read_example(const Object& o) {
 
 std::string fingerprint(const json& canonical) {
   // FNV-1a 64 over the canonical dump (sorted keys, no whitespace).
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : canonical.dump()) {
-    h ^= c;
-    h *= 1099511628211ull;
+  return std::string("fnv1a64:") + fnv1a64_hex(canonical.dump());
+}
+
+// "sales": {"max_discount_percent", "illustrative", "note"}
+Sales read_sales(const Object& o) {
+  o.allow_only({"max_discount_percent", "illustrative", "note"});
+  Sales s;
+  s.max_discount_percent = as_rate(o.at("max_discount_percent"), o.path("max_discount_percent"));
+  if (s.max_discount_percent.micro_percent() > 100 * Rate::kScale) {
+    fail("invalid_rate", "a discount limit is at most 100 %", o.path("max_discount_percent"));
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string("fnv1a64:") + buf;
+  if (o.has("illustrative")) s.illustrative = as_bool(o.at("illustrative"), o.path("illustrative"));
+  if (o.has("note")) s.note = as_string(o.at("note"), o.path("note"));
+  return s;
 }
 
 template <typename T, typename Read>
@@ -340,7 +346,7 @@ Catalog read(std::string_view text) {
   json doc = parse(text, kMaxCatalogBytes);
   Object root(doc, "");
   root.allow_only({"format", "vendor", "locales", "currency", "rounding", "tax", "products", "calendars", "tiers",
-                   "policies", "plans", "services", "discounts", "discount_stacking", "examples"});
+                   "policies", "plans", "services", "discounts", "discount_stacking", "sales", "examples"});
   as_integer(root.at("format"), root.path("format"), 1, 1);
   Catalog c;
   if (root.has("locales")) c.locales = read_locales(root);
@@ -376,6 +382,7 @@ Catalog read(std::string_view text) {
   c.discounts = read_discounts(root, c);
   c.stacking = read_stacking(root);
   c.tax = read_tax(root);
+  if (root.has("sales")) c.sales = read_sales(Object(root.at("sales"), root.path("sales")));
   if (c.plans.empty()) fail("missing_field", "a catalog needs at least one plan", root.path("plans"));
   if (root.has("examples")) {
     const json& items = as_array(root.at("examples"), root.path("examples"), kMaxItems);
@@ -408,6 +415,17 @@ Names read_names(const json_input::Object& o, const char* key, std::size_t max_l
     names.emplace_back(locale, json_input::as_string(item.value(), n.path(locale), max_length));
   }
   return names;
+}
+
+std::string fnv1a64_hex(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 Catalog read_catalog(std::string_view text) {

@@ -29,6 +29,30 @@ DiscountLine discount_on(const Discount& d, Money base, Rounding rounding) {
 
 }  // namespace
 
+Discount negotiated_discount(Rate rate, std::string reason, std::string scope) {
+  Discount d;
+  d.id = std::move(scope);
+  d.name = std::move(reason);
+  d.kind = Discount::Kind::percent;
+  d.rate = rate;
+  d.includes_usage = true;
+  return d;
+}
+
+Explanation negotiated_explanation(const DiscountLine& line) {
+  // The base the percentage was taken of, as discount_on() explained it.
+  Money base = Money::zero();
+  for (const auto& [name, value] : line.explanation.args) {
+    if (name == "base") base = std::get<Money>(value);
+  }
+  return {"discount.negotiated",
+          {{"scope", line.discount->id},
+           {"reason", line.discount->name},
+           {"rate", line.discount->rate},
+           {"base", base},
+           {"amount", line.amount}}};
+}
+
 bool discount_applies(const Discount& d, const DiscountTarget& t, const CustomerContext& c) {
   for (const auto& [key, value] : d.context) {
     auto it = std::find_if(c.values.begin(), c.values.end(), [&k = key](const auto& kv) { return kv.first == k; });

@@ -54,11 +54,19 @@ PricedCharge price_charge(const Catalog& catalog, const Plan& plan, std::int64_t
   Money subtotal = add(plan_amount, usage_amount);
   DiscountTarget target{static_cast<int>(&plan - catalog.plans.data()), plan.billing_months, quantity, start,
                         plan_amount, usage_amount};
-  for (const DiscountLine& d : apply_discounts(catalog.discounts, catalog.stacking, target, purchase.customer,
+  std::vector<Discount> with_negotiated;
+  if (!purchase.negotiated.empty()) {
+    with_negotiated = catalog.discounts;
+    with_negotiated.insert(with_negotiated.end(), purchase.negotiated.begin(), purchase.negotiated.end());
+  }
+  const std::vector<Discount>& discounts = purchase.negotiated.empty() ? catalog.discounts : with_negotiated;
+  const std::size_t catalog_count = catalog.discounts.size();
+  for (const DiscountLine& d : apply_discounts(discounts, catalog.stacking, target, purchase.customer,
                                                catalog.rounding)) {
     Money off = Money::from_minor(-d.amount.minor());
     subtotal = add(subtotal, off);
-    out.lines.push_back({"discount", 1, std::nullopt, off, d.explanation});
+    bool negotiated = static_cast<std::size_t>(d.discount - discounts.data()) >= catalog_count;
+    out.lines.push_back({"discount", 1, std::nullopt, off, negotiated ? negotiated_explanation(d) : d.explanation});
   }
   out.subtotal = subtotal;
   out.net = out.total = subtotal;

@@ -241,6 +241,51 @@ function slaRequest(rng, cat) {
   return request;
 }
 
+/** A negotiated discount, mostly within a usual sales limit. */
+function negotiated(rng) {
+  return { percent: String(rng.pick([0, 5, 10, 12.5, 15, 20, 35, rng.int(0, 100)])), reason: rng.pick(['volume', 'multi-year', 'pilot']) };
+}
+
+/** A proposal of 1–3 items (plans with steps, products, services) of the catalog. */
+function proposalRequest(rng, cat) {
+  const { plans, products = [], services = [] } = cat.describe;
+  const start = rng.date(2022, 2032);
+  const request = { issued: plusDays(start, -rng.int(0, 60)), start, horizon_months: horizon(rng) };
+  if (rng.chance(0.7)) request.valid_days = rng.int(1, 90);
+  if (rng.chance(0.5)) request.discount = negotiated(rng);
+  if (rng.chance(0.2)) request.customer = rng.pick(['Acme GmbH', 'ООО Ромашка', 'Comercial del Caribe']);
+  if (rng.chance(0.2)) request.lang = rng.pick(['en', 'es', 'sv', 'ru']);
+  const months = request.horizon_months ?? 36;
+  const items = [];
+  for (let n = rng.int(1, 3); n > 0; n--) {
+    const kind = rng.pick(['plan', 'plan', products.length ? 'product' : 'plan', services.length ? 'service' : 'plan']);
+    let item;
+    if (kind === 'plan') {
+      const sold = pricedPlans(rng, plans).filter((p) => !p.legacy || start < p.legacy.sold_until);
+      const plan = rng.pick(sold.length ? sold : plans);
+      item = { plan: plan.id, quantity: quantityIn(rng, plan.min_quantity, Math.min(plan.max_quantity, 10_000)) };
+      if (rng.chance(0.4) && item.quantity < plan.max_quantity) {
+        // One step up inside the horizon (add_licenses), sometimes on a renewal date.
+        const days = Math.max(1, Math.min(months * 28, 28 * plan.billing_months) - 1);
+        item.steps = [{ date: plusDays(start, rng.int(1, days)),
+          quantity: Math.min(plan.max_quantity, item.quantity + rng.int(1, 50)) }];
+      }
+    } else if (kind === 'product') {
+      item = { product: rng.pick(products).id, quantity: rng.int(1, 20) };
+      if (rng.chance(0.5)) item.date = plusDays(start, rng.int(0, Math.max(0, months * 28 - 1)));
+    } else {
+      item = { service: rng.pick(services).id };
+      if (rng.chance(0.5)) item.hours = rng.int(1, 100);
+      else item.minutes = rng.int(1, 6000);
+    }
+    if (rng.chance(0.2)) item.discount = negotiated(rng);
+    items.push(item);
+  }
+  request.items = items;
+  if (rng.chance(0.2)) request.context = { deployment: rng.pick(['cloud', 'local']) };
+  return compact(request);
+}
+
 /** op -> (rng, cat) => request object. One line per operation. */
 export const GENERATORS = {
   quote: quoteRequest,
@@ -252,6 +297,7 @@ export const GENERATORS = {
   cancel: cancelRequest,
   add_licenses: addLicensesRequest,
   sla: slaRequest,
+  proposal: proposalRequest,
 };
 
 /**

@@ -46,7 +46,7 @@ class Engine {
   // {"ok":true,"result":{"catalog":{...}}} or the catalog's error response.
   const std::string& status() const;
   // Runs one operation (docs/api.md: "quote", "compare", "renew", "change",
-  // "cancel", "add_licenses", "sla", "describe", "check") on a request
+  // "cancel", "add_licenses", "sla", "proposal", "describe", "check") on a request
   // (JSON text). Always returns a response: {"ok":true,...} or {"ok":false,...}.
   std::string call(std::string_view op, std::string_view request_json) const;
   // The same response written into `out`, replacing what it held; its memory

@@ -123,6 +123,15 @@ struct MissingTranslation {
   std::string locale;
 };
 
+// What a seller may agree without approval (issue 18, op proposal): a
+// negotiated discount up to max_discount_percent. Without a sales block any
+// negotiated discount needs approval.
+struct Sales {
+  Rate max_discount_percent = Rate::from_micro_percent(0);
+  bool illustrative = false;  // a sample figure, not the vendor's (as Vendor::illustrative)
+  std::string note;
+};
+
 struct Catalog {
   Vendor vendor;
   const Currency* currency = nullptr;
@@ -137,6 +146,7 @@ struct Catalog {
   std::vector<Discount> discounts;      // in declared order
   Stacking stacking = Stacking::sequential;
   std::optional<Tax> tax;
+  std::optional<Sales> sales;
   std::string fingerprint;
   std::vector<std::string> locales;  // declared translation locales, in order
   std::vector<MissingTranslation> missing_translations;  // in catalog order

@@ -42,6 +42,15 @@ struct DiscountTarget {
 
 bool discount_applies(const Discount& d, const DiscountTarget& t, const CustomerContext& c);
 
+// A negotiated discount (op proposal): percent, no conditions, on the plan
+// and usage lines; `reason` is what the seller agreed it for, `scope`
+// "item" or "proposal".
+Discount negotiated_discount(Rate rate, std::string reason, std::string scope);
+
+// The explanation of a line of a negotiated discount: discount.negotiated
+// {scope, reason, rate, base, amount}.
+Explanation negotiated_explanation(const DiscountLine& line);
+
 std::vector<DiscountLine> apply_discounts(const std::vector<Discount>& discounts, Stacking stacking,
                                           const DiscountTarget& target, const CustomerContext& context,
                                           Rounding rounding);

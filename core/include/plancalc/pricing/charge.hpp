@@ -18,6 +18,10 @@ namespace plancalc {
 struct Purchase {
   Usage usage;  // per month
   CustomerContext customer;
+  // Discounts a seller negotiated (op proposal): percent discounts without
+  // conditions, applied after the catalog's own, stacked by the catalog's
+  // rule; their lines are explained as discount.negotiated.
+  std::vector<Discount> negotiated;
 };
 
 struct PricedCharge {
