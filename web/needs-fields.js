@@ -20,6 +20,15 @@ export const NEEDS_URL_KEYS = ['needs'];
 const DURATION = /^(\d{1,6})\s*(h|d)$/;
 const PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
 
+/** A response need's target in the text form: "4h" or "5d". */
+const withinText = (need) => (need.within_days !== undefined ? `${need.within_days}d` : `${need.within_hours}h`);
+
+/** "4h" / "5d" → a response need for the level. */
+const responseNeed = (level, text) => {
+  const m = DURATION.exec(text);
+  return m && { level, [m[2] === 'h' ? 'within_hours' : 'within_days']: Number(m[1]) };
+};
+
 /**
  * "features=phone;first=4h;uptime=99.9" → {needs, problem}: `needs` the
  * request's part (undefined when nothing is asked), `problem` the first part
@@ -43,9 +52,9 @@ export function parseNeeds(text) {
       if (!PERCENT.test(value)) return { needs: undefined, problem: part };
       uptime = value;
     } else {
-      const m = DURATION.exec(value);
-      if (!m) return { needs: undefined, problem: part };
-      response.push({ level: key, [m[2] === 'h' ? 'within_hours' : 'within_days']: Number(m[1]) });
+      const need = responseNeed(key, value);
+      if (!need) return { needs: undefined, problem: part };
+      response.push(need);
     }
   }
   const needs = {};
@@ -60,9 +69,7 @@ export function needsText(needs) {
   if (!needs) return '';
   const parts = [];
   if (needs.features?.length) parts.push(`features=${needs.features.join(',')}`);
-  for (const r of needs.response ?? []) {
-    parts.push(`${r.level}=${r.within_days !== undefined ? `${r.within_days}d` : `${r.within_hours}h`}`);
-  }
+  for (const r of needs.response ?? []) parts.push(`${r.level}=${withinText(r)}`);
   if (needs.uptime_percent !== undefined) parts.push(`uptime=${needs.uptime_percent}`);
   return parts.join(';');
 }
@@ -164,7 +171,7 @@ export class NeedsFields {
       this.fields.push({ kind, id, control, label, item, options });
       nodes.push(h('div', { class: 'field' }, label, control));
     };
-    const wantedLevel = new Map((this.wanted.response ?? []).map((r) => [r.level, needsText({ response: [r] }).split('=')[1]]));
+    const wantedLevel = new Map((this.wanted.response ?? []).map((r) => [r.level, withinText(r)]));
     for (const level of model.levels) select('level', level.id, level.item, level.options, wantedLevel.get(level.id));
     if (model.uptime.length) {
       select('uptime', 'all', null, model.uptime.map((p) => ({ value: p })), this.wanted.uptime_percent);
@@ -218,7 +225,7 @@ export class NeedsFields {
     const features = this.fields.filter((f) => f.kind === 'feature' && f.control.checked).map((f) => f.id);
     if (features.length) needs.features = features;
     const response = this.fields.filter((f) => f.kind === 'level' && f.control.value)
-      .map((f) => parseNeeds(`${f.id}=${f.control.value}`).needs.response[0]);
+      .map((f) => responseNeed(f.id, f.control.value));
     if (response.length) needs.response = response;
     const uptime = this.fields.find((f) => f.kind === 'uptime' && f.control.value);
     if (uptime) needs.uptime_percent = uptime.control.value;

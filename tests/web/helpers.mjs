@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { CSP } from '../../scripts/static-server.mjs';
 import { URL_WRITE_DELAY_MS } from '../../web/state.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -191,6 +192,19 @@ export async function settledUrl(page) {
 export function cell(page, plan, field) {
   const selector = `#comparison tbody[data-plan="${plan}"] td[data-field="${field}"]`;
   return page.locator(field === 'rank' ? selector : `${selector} .amount`);
+}
+
+/**
+ * For openPage's prepare: serves the fixture page tests/web/fixtures/<name> at
+ * the site's address with the site's CSP header, its text passed through
+ * replace (e.g. to put a script tag in place of a marker).
+ */
+export function serveFixture(name, replace = (text) => text) {
+  return (context) => context.route(`**/${name}`, (route) => route.fulfill({
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' },
+    body: replace(fs.readFileSync(path.join(FIXTURES, name), 'utf8')),
+  }));
 }
 
 /** Saves a full-page screenshot of a journey: test-results/web/<name>.png. */

@@ -18,10 +18,7 @@
 // es-ES groups no four-digit number: 1350,00).
 import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, screenshot, settledUrl, stop } from './helpers.mjs';
+import { openPage, screenshot, serveFixture, settledUrl, stop } from './helpers.mjs';
 
 after(stop);
 
@@ -160,12 +157,7 @@ describe('the widget\'s needs attribute', () => {
   test('needs="features=phone": the recommendation and its event; an unreadable part is named', async () => {
     const page = await openPage('widget-same.html', {
       ready: false,
-      prepare: (context) => context.route('**/widget-same.html', (route) => route.fulfill({
-        status: 200,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' },
-        body: fs.readFileSync(path.join(FIXTURES, 'widget-same.html'), 'utf8')
-          .replace('@@script@@', '<script src="plan-calculator.js"></script>'),
-      })),
+      prepare: serveFixture('widget-same.html', (html) => html.replace('@@script@@', '<script src="plan-calculator.js"></script>')),
     });
     try {
       await page.evaluate(() => {

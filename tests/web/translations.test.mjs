@@ -10,8 +10,7 @@ import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, ROOT, screenshot, stop, TIME_ZONE } from './helpers.mjs';
+import { openPage, ROOT, screenshot, serveFixture, stop, TIME_ZONE } from './helpers.mjs';
 
 after(stop);
 
@@ -99,12 +98,7 @@ describe('catalog texts in the widget', () => {
     const catalogs = VENDORS.map((v) => [v, fs.readFileSync(path.join(ROOT, 'plans', `${v}.json`), 'utf8')]);
     const page = await openPage('widget-same.html', {
       ready: false,
-      prepare: (context) => context.route('**/widget-same.html', (route) => route.fulfill({
-        status: 200,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' },
-        body: fs.readFileSync(path.join(FIXTURES, 'widget-same.html'), 'utf8')
-          .replace('@@script@@', '<script src="plan-calculator.js"></script>'),
-      })),
+      prepare: serveFixture('widget-same.html', (html) => html.replace('@@script@@', '<script src="plan-calculator.js"></script>')),
     });
     try {
       const ids = await page.evaluate(({ list, langs }) => {

@@ -14,8 +14,7 @@ import { test, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CSP } from '../../scripts/static-server.mjs';
-import { FIXTURES, openPage, rawKeysIn, ROOT, screenshot, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
+import { openPage, rawKeysIn, ROOT, screenshot, serveFixture, SITE, siteFileUrl, stop, todayInTimeZone } from './helpers.mjs';
 import en from '../../web/i18n/en.js';
 
 after(stop);
@@ -36,15 +35,6 @@ function recordEvents(context) {
       });
     }
   });
-}
-
-/** Serves a fixture page at the site's address, with the site's CSP header. */
-function serveFixture(name, replace = (text) => text) {
-  return (context) => context.route(`**/${name}`, (route) => route.fulfill({
-    status: 200,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' },
-    body: replace(fs.readFileSync(path.join(FIXTURES, name), 'utf8')),
-  }));
 }
 
 const events = (page, filter = {}) => page.evaluate((f) => window.__events.filter(
